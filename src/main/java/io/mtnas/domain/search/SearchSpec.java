@@ -1,0 +1,57 @@
+package io.mtnas.domain.search;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A whole multi-task search: its tasks, how they evolve, the seed and how many evaluator workers
+ * run it. All tasks share one search space.
+ */
+public record SearchSpec(
+    String name, String space, long seed, int workers, StrategySpec strategy, List<TaskSpec> tasks) {
+
+  public SearchSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(strategy, "strategy");
+    tasks = List.copyOf(tasks);
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+    }
+    if (tasks.isEmpty()) {
+      throw new IllegalArgumentException("a search needs at least one task");
+    }
+    Set<String> names = new HashSet<>();
+    for (TaskSpec t : tasks) {
+      if (!names.add(t.name())) {
+        throw new IllegalArgumentException("task name \"" + t.name() + "\" appears twice");
+      }
+    }
+  }
+
+  public SearchSpec withSeed(long newSeed) {
+    return new SearchSpec(name, space, newSeed, workers, strategy, tasks);
+  }
+
+  public SearchSpec withWorkers(int newWorkers) {
+    return new SearchSpec(name, space, seed, newWorkers, strategy, tasks);
+  }
+
+  public SearchSpec withStrategy(StrategySpec newStrategy) {
+    return new SearchSpec(name, space, seed, workers, newStrategy, tasks);
+  }
+
+  /** Outstanding evaluations per population: the strategy's setting, else one per worker. */
+  public int parallelismPerTask() {
+    return strategy.parallelism() > 0 ? strategy.parallelism() : workers;
+  }
+
+  public TaskSpec task(String taskName) {
+    return tasks.stream()
+        .filter(t -> t.name().equals(taskName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no task named \"" + taskName + "\""));
+  }
+}

@@ -1,0 +1,67 @@
+package io.mtnas.domain.search;
+
+import java.util.Objects;
+
+/**
+ * How each task's population evolves.
+ *
+ * @param kind random search or regularized evolution
+ * @param populationSize K: individuals alive at once (REA: the oldest dies when a child is added)
+ * @param tournamentSize S: individuals sampled per tournament (REA)
+ * @param avoidSeen whether mutation and sampling skip architectures this task already evaluated
+ * @param parallelism evaluations a population keeps outstanding at once (0: as many as workers)
+ */
+public record StrategySpec(
+    Kind kind, int populationSize, int tournamentSize, boolean avoidSeen, int parallelism) {
+
+  public enum Kind {
+    RANDOM("random"),
+    REA("rea");
+
+    private final String id;
+
+    Kind(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public static Kind parse(String text) {
+      for (Kind k : values()) {
+        if (k.id.equalsIgnoreCase(text)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException(
+          "strategy must be one of \"random\", \"rea\", got \"" + text + "\"");
+    }
+  }
+
+  public StrategySpec {
+    Objects.requireNonNull(kind, "kind");
+    if (populationSize < 1) {
+      throw new IllegalArgumentException("population size must be >= 1, got " + populationSize);
+    }
+    if (tournamentSize < 1 || tournamentSize > populationSize) {
+      throw new IllegalArgumentException(
+          "tournament size must be in 1.." + populationSize + ", got " + tournamentSize);
+    }
+    if (parallelism < 0) {
+      throw new IllegalArgumentException("parallelism must be >= 0, got " + parallelism);
+    }
+  }
+
+  public static StrategySpec rea(int populationSize, int tournamentSize) {
+    return new StrategySpec(Kind.REA, populationSize, tournamentSize, true, 0);
+  }
+
+  public static StrategySpec random() {
+    return new StrategySpec(Kind.RANDOM, 1, 1, true, 0);
+  }
+
+  public StrategySpec withKind(Kind newKind) {
+    return new StrategySpec(newKind, populationSize, tournamentSize, avoidSeen, parallelism);
+  }
+}

@@ -1,0 +1,61 @@
+package io.mtnas.domain.search;
+
+import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.evaluation.EvaluationTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Optional;
+
+/**
+ * One task of a multi-task search.
+ *
+ * @param name unique within the search, e.g. {@code cifar10-valid}
+ * @param benchmark the table set (or later, trainer configuration) that scores it, e.g. {@code nb201}
+ * @param fitness the metric the search optimises
+ * @param direction whether larger or smaller fitness is better
+ * @param threshold the task is solved when its best-so-far reaches this value (optional)
+ * @param budget maximum evaluations for this task
+ * @param testMetrics metrics reported for the final pick, never used by the search
+ * @param proxyMetrics free low-fidelity signals (zero-cost proxies) the search may use
+ * @param costMetric the benchmark column holding an evaluation's (simulated) cost in seconds, optional
+ */
+public record TaskSpec(
+    String name,
+    String benchmark,
+    String fitness,
+    Direction direction,
+    OptionalDouble threshold,
+    int budget,
+    List<String> testMetrics,
+    List<String> proxyMetrics,
+    Optional<String> costMetric) {
+
+  public TaskSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(benchmark, "benchmark");
+    Objects.requireNonNull(fitness, "fitness");
+    Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(threshold, "threshold");
+    Objects.requireNonNull(costMetric, "costMetric");
+    testMetrics = List.copyOf(testMetrics);
+    proxyMetrics = List.copyOf(proxyMetrics);
+    if (budget < 1) {
+      throw new IllegalArgumentException("budget of task " + name + " must be >= 1, got " + budget);
+    }
+  }
+
+  /** Whether a best-so-far value solves the task (false when it has no threshold). */
+  public boolean solvedBy(double bestFitness) {
+    return threshold.isPresent() && direction.reaches(bestFitness, threshold.getAsDouble());
+  }
+
+  /** What an evaluator must compute for this task: fitness plus every reported metric. */
+  public EvaluationTask evaluationTask() {
+    List<String> extra = new ArrayList<>(testMetrics);
+    extra.addAll(proxyMetrics);
+    costMetric.ifPresent(extra::add);
+    return new EvaluationTask(name, benchmark, fitness, direction, extra.stream().distinct().toList());
+  }
+}
