@@ -1,0 +1,47 @@
+package io.mtnas.domain.variation;
+
+import io.mtnas.domain.space.Architecture;
+import io.mtnas.domain.space.SearchSpace;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+
+/** Uniform sampling from a space, optionally without the excluded architectures. */
+public final class Samplers {
+  private static final int REJECTION_TRIES = 64;
+
+  private Samplers() {}
+
+  /**
+   * A uniformly random architecture that {@code excluded} does not reject, or empty when the whole
+   * space is excluded. Rejection sampling while that is cheap; once most of the space is excluded
+   * (random search late in a run) it counts the allowed architectures and picks the k-th, which
+   * stays uniform.
+   */
+  public static Optional<Architecture> uniform(
+      SearchSpace space, RandomGenerator rng, Predicate<Architecture> excluded) {
+    for (int i = 0; i < REJECTION_TRIES; i++) {
+      Architecture a = space.random(rng);
+      if (!excluded.test(a)) {
+        return Optional.of(a);
+      }
+    }
+    long allowed = 0;
+    for (long i = 0; i < space.size(); i++) {
+      if (!excluded.test(space.fromIndex(i))) {
+        allowed++;
+      }
+    }
+    if (allowed == 0) {
+      return Optional.empty();
+    }
+    long pick = rng.nextLong(allowed);
+    for (long i = 0; i < space.size(); i++) {
+      Architecture a = space.fromIndex(i);
+      if (!excluded.test(a) && pick-- == 0) {
+        return Optional.of(a);
+      }
+    }
+    throw new IllegalStateException("exclusion predicate changed while sampling");
+  }
+}
