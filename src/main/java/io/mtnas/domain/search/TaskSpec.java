@@ -55,7 +55,7 @@ public record TaskSpec(
   public EvaluationTask evaluationTask() {
     List<String> extra = new ArrayList<>(testMetrics);
     extra.addAll(proxyMetrics);
-    costMetric.ifPresent(extra::add);
-    return new EvaluationTask(name, benchmark, fitness, direction, extra.stream().distinct().toList());
+    return new EvaluationTask(
+        name, benchmark, fitness, direction, extra.stream().distinct().toList(), costMetric);
   }
 }
