@@ -8,6 +8,14 @@ package io.mtnas.domain.evaluation;
 public interface Evaluator extends AutoCloseable {
   EvaluationOutcome evaluate(EvaluationJob job);
 
+  /**
+   * True when {@link #evaluate} returns within microseconds and never blocks (a table lookup), so
+   * a worker may call it on its own thread instead of handing it to a blocking pool.
+   */
+  default boolean nonBlocking() {
+    return false;
+  }
+
   /** Releases processes or files the evaluator holds; the default holds none. */
   @Override
   default void close() {}

@@ -1,0 +1,141 @@
+package io.mtnas.actor;
+
+import io.mtnas.domain.evaluation.EvaluationOutcome;
+import io.mtnas.domain.evaluation.EvaluationOutcome.FailureKind;
+import io.mtnas.domain.evaluation.Evaluator;
+import io.mtnas.protocol.Evaluate;
+import io.mtnas.protocol.Evaluated;
+import io.mtnas.protocol.RequestWork;
+import io.mtnas.protocol.WorkReady;
+import io.mtnas.protocol.WorkerCommand;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * Evaluates one job at a time with an {@link Evaluator} and pulls the next from whichever manager
+ * signalled work. Registered with the Receptionist, so managers on any node find it. A job's
+ * result is sent before the worker asks for more: the manager never sees a worker ask for work
+ * while its previous job is unconfirmed.
+ */
+public final class EvaluatorWorker {
+  public static final ServiceKey<WorkerCommand> SERVICE_KEY =
+      ServiceKey.create(WorkerCommand.class, "mtnas-evaluator");
+
+  /** Jobs (from other searches' managers) that arrive while busy wait here. */
+  private static final int STASH_CAPACITY = 10_000;
+
+  private record Finished(Evaluate request, EvaluationOutcome outcome, long wallMicros)
+      implements WorkerCommand, NoSerializationVerificationNeeded {}
+
+  private final ActorContext<WorkerCommand> context;
+  private final StashBuffer<WorkerCommand> stash;
+  private final String workerId;
+  private final Evaluator evaluator;
+  private final Executor blockingExecutor;
+
+  private EvaluatorWorker(
+      ActorContext<WorkerCommand> context,
+      StashBuffer<WorkerCommand> stash,
+      String workerId,
+      Evaluator evaluator,
+      Executor blockingExecutor) {
+    this.context = context;
+    this.stash = stash;
+    this.workerId = workerId;
+    this.evaluator = evaluator;
+    this.blockingExecutor = blockingExecutor;
+  }
+
+  /**
+   * @param blockingExecutor where blocking evaluators run, off the actor's thread
+   */
+  public static Behavior<WorkerCommand> create(
+      String workerId, Evaluator evaluator, Executor blockingExecutor) {
+    return Behaviors.setup(
+        context -> {
+          context
+              .getSystem()
+              .receptionist()
+              .tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
+          context.getLog().debug("evaluator worker {} registered", workerId);
+          return Behaviors.withStash(
+              STASH_CAPACITY,
+              stash ->
+                  new EvaluatorWorker(context, stash, workerId, evaluator, blockingExecutor).idle());
+        });
+  }
+
+  private Behavior<WorkerCommand> idle() {
+    return Behaviors.receive(WorkerCommand.class)
+        .onMessage(WorkReady.class, this::onWorkReady)
+        .onMessage(Evaluate.class, this::start)
+        .build();
+  }
+
+  private Behavior<WorkerCommand> busy() {
+    return Behaviors.receive(WorkerCommand.class)
+        .onMessage(Finished.class, this::onFinished)
+        .onMessage(WorkReady.class, m -> Behaviors.same()) // asks its own manager again when done
+        .onMessage(Evaluate.class, m -> {
+          stash.stash(m);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<WorkerCommand> onWorkReady(WorkReady m) {
+    m.manager().tell(new RequestWork(context.getSelf(), workerId));
+    return Behaviors.same();
+  }
+
+  private Behavior<WorkerCommand> start(Evaluate request) {
+    long started = System.nanoTime();
+    if (evaluator.nonBlocking()) {
+      // Table lookups: a thread hop would cost more than the evaluation.
+      return onFinished(new Finished(request, evaluateSafely(request), micros(started)));
+    }
+    context.pipeToSelf(
+        CompletableFuture.supplyAsync(() -> evaluateSafely(request), blockingExecutor),
+        (outcome, error) ->
+            new Finished(
+                request,
+                outcome != null ? outcome : crashed(request, error),
+                micros(started)));
+    return busy();
+  }
+
+  private Behavior<WorkerCommand> onFinished(Finished f) {
+    f.request()
+        .manager()
+        .tell(new Evaluated(f.request().searchId(), f.outcome(), context.getSelf(), workerId, f.wallMicros()));
+    f.request().manager().tell(new RequestWork(context.getSelf(), workerId));
+    return stash.unstashAll(idle());
+  }
+
+  private EvaluationOutcome evaluateSafely(Evaluate request) {
+    try {
+      return evaluator.evaluate(request.job());
+    } catch (RuntimeException e) {
+      return crashed(request, e);
+    }
+  }
+
+  private static EvaluationOutcome crashed(Evaluate request, Throwable error) {
+    return new EvaluationOutcome.Failed(
+        request.job().id(),
+        request.job().architecture(),
+        FailureKind.CRASHED,
+        "evaluator threw " + error);
+  }
+
+  private static long micros(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000;
+  }
+}

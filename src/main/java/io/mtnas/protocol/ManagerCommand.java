@@ -1,0 +1,4 @@
+package io.mtnas.protocol;
+
+/** Messages a search's work manager accepts. */
+public interface ManagerCommand {}

@@ -1,0 +1,4 @@
+package io.mtnas.protocol;
+
+/** Messages an evaluator worker accepts. */
+public interface WorkerCommand {}
