@@ -60,7 +60,8 @@ class ArchitectureRulesTest {
         "import java.util.List;",
         "import org.apache.pekko.actor.typed.ActorRef;",
         "import static com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT;");
-    assertThat(violations("io/mtnas/domain/space/Bad.java", source)).extracting(Violation::toString).containsExactly(
+    assertThat(violations("io/mtnas/domain/space/Bad.java", source))
+        .extracting(Violation::toString).containsExactly(
         "io/mtnas/domain/space/Bad.java:4 uses org.apache.pekko: import org.apache.pekko.actor.typed.ActorRef;",
         "io/mtnas/domain/space/Bad.java:5 uses com.fasterxml: "
             + "import static com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT;");
@@ -110,12 +111,14 @@ class ArchitectureRulesTest {
         "import io.mtnas.actor.WorkManager;",
         "import io.mtnas.adapter.http.Routes;",
         "import org.apache.pekko.actor.typed.ActorRef;");
-    assertThat(violations("io/mtnas/protocol/Evaluate.java", protocol)).extracting(Violation::line).containsExactly(2, 3);
+    assertThat(violations("io/mtnas/protocol/Evaluate.java", protocol))
+        .extracting(Violation::line).containsExactly(2, 3);
     List<String> actor = List.of(
         "import io.mtnas.protocol.Evaluate;",
         "import io.mtnas.adapter.store.Store;",
         "import org.apache.pekko.actor.typed.ActorRef;");
-    assertThat(violations("io/mtnas/actor/WorkManager.java", actor)).extracting(Violation::line).containsExactly(2);
+    assertThat(violations("io/mtnas/actor/WorkManager.java", actor))
+        .extracting(Violation::line).containsExactly(2);
     assertThat(violations("io/mtnas/adapter/cli/Cli.java", actor)).isEmpty();
   }
 

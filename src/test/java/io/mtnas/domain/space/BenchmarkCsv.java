@@ -37,7 +37,8 @@ final class BenchmarkCsv {
     }
     Path path = Path.of(dir).resolve(fileName);
     if (!Files.isRegularFile(path)) {
-      return fail("benchmark file " + path.toAbsolutePath().normalize() + " is missing (" + PROPERTY + "=" + dir + ")");
+      return fail("benchmark file " + path.toAbsolutePath().normalize() + " is missing ("
+          + PROPERTY + "=" + dir + ")");
     }
     try {
       List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
@@ -46,7 +47,8 @@ final class BenchmarkCsv {
       for (int i = 1; i < lines.size(); i++) {
         String[] cells = lines.get(i).split(",", -1);
         if (cells.length != header.size()) {
-          return fail(fileName + " line " + (i + 1) + " has " + cells.length + " cells, header has " + header.size());
+          return fail(fileName + " line " + (i + 1) + " has " + cells.length + " cells, header has "
+              + header.size());
         }
         rows.add(cells);
       }

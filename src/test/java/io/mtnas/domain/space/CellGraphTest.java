@@ -12,8 +12,8 @@ class CellGraphTest {
   // Op-nodes 1..6 are edges 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2. The input feeds the edges leaving
   // node 0 (op-nodes 1, 2, 4); 1<-0 feeds the edges leaving node 1 (3, 5); 2<-0 and 2<-1 feed the
   // one leaving node 2 (6); the edges into node 3 (4, 5, 6) feed the output (7).
-  private static final List<List<Integer>> ARCS =
-      List.of(List.of(1, 2, 4), List.of(3, 5), List.of(6), List.of(6), List.of(7), List.of(7), List.of(7), List.of());
+  private static final List<List<Integer>> ARCS = List.of(
+      List.of(1, 2, 4), List.of(3, 5), List.of(6), List.of(6), List.of(7), List.of(7), List.of(7), List.of());
 
   @Test
   void operationOnNodeViewOfOfficialIndexZero() {
@@ -26,8 +26,10 @@ class CellGraphTest {
 
   @Test
   void keepsNoneNodesAndTheSameArcsForEveryCell() {
-    CellGraph g = SearchSpaces.transNasMicro().graph(SearchSpaces.transNasMicro().parse("64-41414-0_00_003"));
-    assertThat(g.labels()).containsExactly("input", "none", "none", "none", "none", "none", "nor_conv_3x3", "output");
+    SearchSpace transNas = SearchSpaces.transNasMicro();
+    CellGraph g = transNas.graph(transNas.parse("64-41414-0_00_003"));
+    assertThat(g.labels())
+        .containsExactly("input", "none", "none", "none", "none", "none", "nor_conv_3x3", "output");
     assertThat(g.successors()).isEqualTo(ARCS);
   }
 

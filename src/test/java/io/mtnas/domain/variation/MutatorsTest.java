@@ -57,7 +57,8 @@ class MutatorsTest {
   void widensToDistanceTwoUniformlyWhenEveryNeighbourIsExcluded() {
     Architecture parent = TRANSNAS.parse("64-41414-0_13_202");
     Set<Architecture> neighbours = Set.copyOf(TRANSNAS.neighbours(parent));
-    List<Architecture> ringTwo = everyArchitecture(TRANSNAS).stream().filter(a -> a.distance(parent) == 2).toList();
+    List<Architecture> ringTwo =
+        everyArchitecture(TRANSNAS).stream().filter(a -> a.distance(parent) == 2).toList();
     // C(6,2) edge pairs x 3 x 3 other operations
     assertThat(ringTwo).hasSize(135);
     long[] counts = countChildren(parent, ringTwo, neighbours::contains, 200 * ringTwo.size(), 4);
@@ -97,7 +98,8 @@ class MutatorsTest {
     SplittableRandom rng = new SplittableRandom(7);
     List<Architecture> all = everyArchitecture(TRANSNAS);
     for (double excludedShare : new double[] {0.5, 0.9, 0.99, 0.999}) {
-      Set<Architecture> excluded = all.stream().filter(a -> rng.nextDouble() < excludedShare).collect(Collectors.toSet());
+      Set<Architecture> excluded =
+          all.stream().filter(a -> rng.nextDouble() < excludedShare).collect(Collectors.toSet());
       for (int i = 0; i < 100; i++) {
         Architecture parent = TRANSNAS.random(rng);
         int nearest = all.stream().filter(a -> !a.equals(parent) && !excluded.contains(a))
