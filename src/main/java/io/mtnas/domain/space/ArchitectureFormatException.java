@@ -5,11 +5,16 @@ public final class ArchitectureFormatException extends IllegalArgumentException 
   private final String input;
 
   public ArchitectureFormatException(String spaceId, String input, String problem) {
-    super(spaceId + " architecture \"" + input + "\": " + problem);
+    super(spaceId + " architecture " + quote(input) + ": " + problem);
     this.input = input;
   }
 
+  /** The rejected input as given (may be null). */
   public String input() {
     return input;
+  }
+
+  private static String quote(String input) {
+    return input == null ? "null" : "\"" + input + "\"";
   }
 }

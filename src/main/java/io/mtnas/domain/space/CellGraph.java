@@ -6,19 +6,45 @@ import java.util.List;
  * A cell as a directed acyclic graph with operations as labelled nodes ("operation-on-node" view,
  * as arch2vec and graph embeddings use): node 0 is the cell input (label {@code input}), the last
  * node is the cell output (label {@code output}), and one node per edge of the cell carries that
- * edge's operation name. {@code successors.get(i)} lists the nodes node i feeds, in increasing
- * order; every arc goes from a lower to a higher node number.
+ * edge's operation name, {@code none} included (embedders decide whether to drop it).
+ * {@code successors.get(i)} lists the nodes node i feeds, in increasing order; every arc goes
+ * from a lower to a higher node number.
  */
 public record CellGraph(List<String> labels, List<List<Integer>> successors) {
+  public static final String INPUT = "input";
+  public static final String OUTPUT = "output";
+
   public CellGraph {
     labels = List.copyOf(labels);
     successors = successors.stream().map(List::copyOf).toList();
     if (labels.size() != successors.size()) {
-      throw new IllegalArgumentException("labels and successor lists differ in size");
+      throw new IllegalArgumentException(
+          labels.size() + " labels but " + successors.size() + " successor lists");
+    }
+    for (int from = 0; from < successors.size(); from++) {
+      int previous = from;
+      for (int to : successors.get(from)) {
+        if (to <= previous || to >= labels.size()) {
+          throw new IllegalArgumentException("successors of node " + from + " must be increasing and in "
+              + (from + 1) + ".." + (labels.size() - 1) + ", got " + successors.get(from));
+        }
+        previous = to;
+      }
     }
   }
 
   public int nodeCount() {
     return labels.size();
+  }
+
+  /** A fresh 0/1 matrix, {@code [from][to] == 1} when there is an arc from -> to. */
+  public int[][] adjacencyMatrix() {
+    int[][] matrix = new int[nodeCount()][nodeCount()];
+    for (int from = 0; from < nodeCount(); from++) {
+      for (int to : successors.get(from)) {
+        matrix[from][to] = 1;
+      }
+    }
+    return matrix;
   }
 }

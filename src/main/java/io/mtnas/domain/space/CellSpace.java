@@ -21,9 +21,15 @@ abstract class CellSpace implements SearchSpace {
   /** Target node of each edge. */
   static final int[] TO = {1, 2, 2, 3, 3, 3};
 
+  /** Arcs of every cell's {@link CellGraph}; only the labels depend on the architecture. */
+  private static final List<List<Integer>> GRAPH_SUCCESSORS = graphSuccessors();
+
   private final String id;
   private final List<String> operations;
   private final long size;
+  private final Object canonicalLock = new Object();
+  /** Code index -> code index of its class representative; built on first use. */
+  private volatile int[] canonicalIndex;
 
   CellSpace(String id, List<String> operations) {
     this.id = id;
@@ -124,6 +130,73 @@ abstract class CellSpace implements SearchSpace {
       }
     }
     return result;
+  }
+
+  @Override
+  public final Architecture canonical(Architecture architecture) {
+    requireOwn(architecture);
+    int representative = canonicalTable()[(int) architecture.index()];
+    return representative == architecture.index() ? architecture : fromIndex(representative);
+  }
+
+  @Override
+  public final String isomorphismKey(Architecture architecture) {
+    requireOwn(architecture);
+    return CellIsomorphism.uniqueString(architecture);
+  }
+
+  // The whole-space table costs ~65 ms once (NB201, cold JVM) and makes canonical() a lookup; built
+  // lazily so that code never asking for representatives does not pay it.
+  private int[] canonicalTable() {
+    int[] table = canonicalIndex;
+    if (table == null) {
+      synchronized (canonicalLock) {
+        table = canonicalIndex;
+        if (table == null) {
+          table = CellIsomorphism.representatives(this);
+          canonicalIndex = table;
+        }
+      }
+    }
+    return table;
+  }
+
+  @Override
+  public final CellGraph graph(Architecture architecture) {
+    requireOwn(architecture);
+    List<String> labels = new ArrayList<>(EDGES + 2);
+    labels.add(CellGraph.INPUT);
+    for (int e = 0; e < EDGES; e++) {
+      labels.add(architecture.operationName(e));
+    }
+    labels.add(CellGraph.OUTPUT);
+    return new CellGraph(labels, GRAPH_SUCCESSORS);
+  }
+
+  /**
+   * Node 0 is the input, node e+1 the operation of edge e, node EDGES+1 the output. The input
+   * feeds the edges leaving cell node 0; edge i->j feeds every edge leaving j; edges into the
+   * last cell node feed the output.
+   */
+  private static List<List<Integer>> graphSuccessors() {
+    int output = EDGES + 1;
+    List<List<Integer>> successors = new ArrayList<>();
+    successors.add(edgesLeaving(0));
+    for (int e = 0; e < EDGES; e++) {
+      successors.add(TO[e] == NODES - 1 ? List.of(output) : edgesLeaving(TO[e]));
+    }
+    successors.add(List.of());
+    return List.copyOf(successors);
+  }
+
+  private static List<Integer> edgesLeaving(int cellNode) {
+    List<Integer> opNodes = new ArrayList<>();
+    for (int e = 0; e < EDGES; e++) {
+      if (FROM[e] == cellNode) {
+        opNodes.add(e + 1);
+      }
+    }
+    return List.copyOf(opNodes);
   }
 
   final void requireOwn(Architecture architecture) {

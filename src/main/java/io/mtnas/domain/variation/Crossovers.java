@@ -25,6 +25,9 @@ public final class Crossovers {
     return (first, second, rng) -> {
       requireSameSpace(first, second);
       int[] ops = first.operations();
+      if (ops.length < 2) {
+        throw new IllegalArgumentException("one-point crossover needs at least 2 edges, got " + ops.length);
+      }
       int cut = 1 + rng.nextInt(ops.length - 1);
       for (int e = cut; e < ops.length; e++) {
         ops[e] = second.operation(e);

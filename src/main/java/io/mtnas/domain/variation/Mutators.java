@@ -1,7 +1,6 @@
 package io.mtnas.domain.variation;
 
 import io.mtnas.domain.space.Architecture;
-import io.mtnas.domain.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,42 +11,55 @@ public final class Mutators {
   private Mutators() {}
 
   /**
-   * Changes one uniformly chosen edge to a different uniformly chosen operation, avoiding excluded
-   * architectures. When every one-edge neighbour is excluded it widens the ring (two edges, three,
-   * ...) and picks uniformly among the non-excluded architectures of the nearest ring, so a
-   * population that avoids re-evaluations keeps moving instead of stalling.
+   * Changes one edge to a different operation, uniformly over the one-edge neighbours that are
+   * not excluded (with nothing excluded: a uniform edge, then a uniform other operation). When
+   * every neighbour is excluded it widens the ring (two edges, three, ...) and picks uniformly
+   * among the non-excluded architectures of the nearest ring, so a population that avoids
+   * re-evaluations keeps moving instead of stalling; empty only when every other architecture
+   * is excluded.
    */
   public static Mutator oneEdge() {
     return (parent, rng, excluded) -> {
-      SearchSpace space = parent.space();
-      List<Architecture> ring = space.neighbours(parent);
-      List<Architecture> allowed = allowed(ring, excluded);
-      if (!allowed.isEmpty()) {
-        return Optional.of(allowed.get(rng.nextInt(allowed.size())));
-      }
-      for (int distance = 2; distance <= parent.edgeCount(); distance++) {
-        List<Architecture> wider = new ArrayList<>();
-        for (long i = 0; i < space.size(); i++) {
-          Architecture a = space.fromIndex(i);
-          if (a.distance(parent) == distance && !excluded.test(a)) {
-            wider.add(a);
-          }
-        }
-        if (!wider.isEmpty()) {
-          return Optional.of(wider.get(rng.nextInt(wider.size())));
+      for (int distance = 1; distance <= parent.edgeCount(); distance++) {
+        List<Architecture> ring = allowedRing(parent, distance, excluded);
+        if (!ring.isEmpty()) {
+          return Optional.of(ring.get(rng.nextInt(ring.size())));
         }
       }
       return Optional.empty();
     };
   }
 
-  private static List<Architecture> allowed(List<Architecture> ring, Predicate<Architecture> excluded) {
-    List<Architecture> allowed = new ArrayList<>(ring.size());
-    for (Architecture a : ring) {
-      if (!excluded.test(a)) {
-        allowed.add(a);
+  /**
+   * The non-excluded architectures exactly {@code distance} edges away, enumerated directly (the
+   * ring, not the whole space, is visited), by ascending edge then operation.
+   */
+  static List<Architecture> allowedRing(Architecture parent, int distance, Predicate<Architecture> excluded) {
+    List<Architecture> ring = new ArrayList<>();
+    collectRing(parent, parent.operations(), 0, distance, excluded, ring);
+    return ring;
+  }
+
+  private static void collectRing(Architecture parent, int[] ops, int edge, int changesLeft,
+      Predicate<Architecture> excluded, List<Architecture> ring) {
+    if (changesLeft == 0) {
+      Architecture candidate = parent.space().of(ops);
+      if (!excluded.test(candidate)) {
+        ring.add(candidate);
+      }
+      return;
+    }
+    if (parent.edgeCount() - edge < changesLeft) {
+      return;
+    }
+    int own = parent.operation(edge);
+    for (int op = 0; op < parent.space().operations().size(); op++) {
+      if (op != own) {
+        ops[edge] = op;
+        collectRing(parent, ops, edge + 1, changesLeft - 1, excluded, ring);
       }
     }
-    return allowed;
+    ops[edge] = own;
+    collectRing(parent, ops, edge + 1, changesLeft, excluded, ring);
   }
 }

@@ -2,6 +2,8 @@ package io.mtnas.domain.variation;
 
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -15,8 +17,9 @@ public final class Samplers {
   /**
    * A uniformly random architecture that {@code excluded} does not reject, or empty when the whole
    * space is excluded. Rejection sampling while that is cheap; once most of the space is excluded
-   * (random search late in a run) it counts the allowed architectures and picks the k-th, which
-   * stays uniform.
+   * (random search late in a run) it lists the allowed architectures and picks one, which stays
+   * uniform: each stage is uniform over the allowed set given that it is reached. The listing is
+   * meant for the tabular spaces (thousands of architectures).
    */
   public static Optional<Architecture> uniform(
       SearchSpace space, RandomGenerator rng, Predicate<Architecture> excluded) {
@@ -26,22 +29,13 @@ public final class Samplers {
         return Optional.of(a);
       }
     }
-    long allowed = 0;
-    for (long i = 0; i < space.size(); i++) {
-      if (!excluded.test(space.fromIndex(i))) {
-        allowed++;
-      }
-    }
-    if (allowed == 0) {
-      return Optional.empty();
-    }
-    long pick = rng.nextLong(allowed);
+    List<Architecture> allowed = new ArrayList<>();
     for (long i = 0; i < space.size(); i++) {
       Architecture a = space.fromIndex(i);
-      if (!excluded.test(a) && pick-- == 0) {
-        return Optional.of(a);
+      if (!excluded.test(a)) {
+        allowed.add(a);
       }
     }
-    throw new IllegalStateException("exclusion predicate changed while sampling");
+    return allowed.isEmpty() ? Optional.empty() : Optional.of(allowed.get(rng.nextInt(allowed.size())));
   }
 }
