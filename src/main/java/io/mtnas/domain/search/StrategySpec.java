@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param kind random search or regularized evolution
  * @param populationSize K: individuals alive at once (REA: the oldest dies when a child is added)
  * @param tournamentSize S: individuals sampled per tournament (REA)
- * @param avoidSeen whether mutation and sampling skip architectures this task already evaluated
+ * @param avoidSeen whether mutation and sampling skip architectures this task already proposed
  * @param parallelism evaluations a population keeps outstanding at once (0: as many as workers)
  */
 public record StrategySpec(
