@@ -5,12 +5,16 @@ import io.mtnas.domain.evaluation.EvaluationOutcome.FailureKind;
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.protocol.Evaluate;
 import io.mtnas.protocol.Evaluated;
+import io.mtnas.protocol.ManagerCommand;
 import io.mtnas.protocol.RequestWork;
 import io.mtnas.protocol.WorkReady;
 import io.mtnas.protocol.WorkerCommand;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -39,6 +43,8 @@ public final class EvaluatorWorker {
   private final String workerId;
   private final Evaluator evaluator;
   private final Executor blockingExecutor;
+  /** Managers that signalled work while this worker was busy; asked once it is free. */
+  private final Set<ActorRef<ManagerCommand>> signalledWhileBusy = new LinkedHashSet<>();
 
   private EvaluatorWorker(
       ActorContext<WorkerCommand> context,
@@ -58,12 +64,21 @@ public final class EvaluatorWorker {
    */
   public static Behavior<WorkerCommand> create(
       String workerId, Evaluator evaluator, Executor blockingExecutor) {
+    return create(workerId, evaluator, SERVICE_KEY, blockingExecutor);
+  }
+
+  /** A worker registered under its own pool's key (a search that must not share workers). */
+  public static Behavior<WorkerCommand> create(
+      String workerId,
+      Evaluator evaluator,
+      ServiceKey<WorkerCommand> serviceKey,
+      Executor blockingExecutor) {
     return Behaviors.setup(
         context -> {
           context
               .getSystem()
               .receptionist()
-              .tell(Receptionist.register(SERVICE_KEY, context.getSelf()));
+              .tell(Receptionist.register(serviceKey, context.getSelf()));
           context.getLog().debug("evaluator worker {} registered", workerId);
           return Behaviors.withStash(
               STASH_CAPACITY,
@@ -82,7 +97,10 @@ public final class EvaluatorWorker {
   private Behavior<WorkerCommand> busy() {
     return Behaviors.receive(WorkerCommand.class)
         .onMessage(Finished.class, this::onFinished)
-        .onMessage(WorkReady.class, m -> Behaviors.same()) // asks its own manager again when done
+        .onMessage(WorkReady.class, m -> {
+          signalledWhileBusy.add(m.manager());
+          return Behaviors.same();
+        })
         .onMessage(Evaluate.class, m -> {
           stash.stash(m);
           return Behaviors.same();
@@ -115,7 +133,11 @@ public final class EvaluatorWorker {
     f.request()
         .manager()
         .tell(new Evaluated(f.request().searchId(), f.outcome(), context.getSelf(), workerId, f.wallMicros()));
-    f.request().manager().tell(new RequestWork(context.getSelf(), workerId));
+    ActorRef<ManagerCommand> manager = f.request().manager();
+    manager.tell(new RequestWork(context.getSelf(), workerId));
+    signalledWhileBusy.remove(manager);
+    signalledWhileBusy.forEach(other -> other.tell(new RequestWork(context.getSelf(), workerId)));
+    signalledWhileBusy.clear();
     return stash.unstashAll(idle());
   }
 

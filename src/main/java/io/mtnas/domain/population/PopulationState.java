@@ -3,6 +3,7 @@ package io.mtnas.domain.population;
 import io.mtnas.domain.evaluation.EvaluationOutcome;
 import io.mtnas.domain.evaluation.JobId;
 import io.mtnas.domain.search.StrategySpec;
+import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.SearchSpace;
@@ -336,6 +337,20 @@ public final class PopulationState {
   /** Summed cost of the integrated evaluations. */
   public double costSeconds() {
     return costSeconds;
+  }
+
+  /** The task's outcome so far, as the search report shows it. */
+  public TaskResult result() {
+    return new TaskResult(
+        task.name(),
+        best().map(Individual::architecture),
+        best == null ? Double.NaN : best.fitness(),
+        best == null ? java.util.Map.of() : best.result().metrics(),
+        bestFoundAt(),
+        evaluations(),
+        abandoned(),
+        solvedAt(),
+        costSeconds);
   }
 
   @Override

@@ -1,0 +1,89 @@
+package io.mtnas.actor;
+
+import io.mtnas.domain.evaluation.Evaluator;
+import io.mtnas.domain.search.EvaluationRecord;
+import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.protocol.WorkerCommand;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * Guardian of a process that runs searches: each {@link RunSearch} gets a session actor holding
+ * the search's coordinator and its local evaluator workers, which stop when the search ends.
+ */
+public final class SearchHost {
+  private SearchHost() {}
+
+  /**
+   * Run one search.
+   *
+   * @param localWorkers evaluator workers to start in this process for this search (they register
+   *     under the search's own key, so concurrent searches never share them); 0 to rely on remote
+   *     workers registered under {@code workerKey}
+   * @param workerKey the Receptionist key its workers register under
+   */
+  public record RunSearch(
+      String searchId,
+      SearchSpec spec,
+      Evaluator evaluator,
+      int localWorkers,
+      ServiceKey<WorkerCommand> workerKey,
+      Consumer<EvaluationRecord> recordSink,
+      CompletableFuture<SearchCoordinator.Done> result)
+      implements NoSerializationVerificationNeeded {}
+
+  public static Behavior<RunSearch> create(WorkSettings settings, Executor blockingExecutor) {
+    return Behaviors.receive(
+        (context, run) -> {
+          context.spawn(session(run, settings, blockingExecutor), "search-" + run.searchId());
+          return Behaviors.same();
+        });
+  }
+
+  private static Behavior<SearchCoordinator.Done> session(
+      RunSearch run, WorkSettings settings, Executor blockingExecutor) {
+    return Behaviors.setup(
+        context -> {
+          for (int i = 1; i <= run.localWorkers(); i++) {
+            context.spawn(
+                EvaluatorWorker.create(
+                    "worker-" + i, run.evaluator(), run.workerKey(), blockingExecutor),
+                "worker-" + i);
+          }
+          ActorRef<SearchCoordinator.Done> self = context.getSelf();
+          var coordinator =
+              context.spawn(
+                  SearchCoordinator.create(
+                      run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self),
+                  "coordinator");
+          // Terminated is enqueued behind the coordinator's last message, so it only arrives
+          // first when the coordinator failed before replying.
+          context.watch(coordinator);
+          return Behaviors.receive(SearchCoordinator.Done.class)
+              .onMessage(
+                  SearchCoordinator.Done.class,
+                  done -> {
+                    run.result().complete(done);
+                    return Behaviors.stopped();
+                  })
+              .onSignal(
+                  Terminated.class,
+                  t -> {
+                    run.result()
+                        .completeExceptionally(
+                            new IllegalStateException(
+                                "search " + run.searchId() + " failed: its coordinator stopped"
+                                    + " without a report (see the error logged before)"));
+                    return Behaviors.stopped();
+                  })
+              .build();
+        });
+  }
+}

@@ -1,0 +1,314 @@
+package io.mtnas.actor;
+
+import io.mtnas.domain.evaluation.EvaluationJob;
+import io.mtnas.domain.evaluation.EvaluationOutcome;
+import io.mtnas.domain.work.Delivery;
+import io.mtnas.domain.work.InFlight;
+import io.mtnas.domain.work.LedgerUpdate;
+import io.mtnas.domain.work.RetryPolicy;
+import io.mtnas.domain.work.WorkEvent;
+import io.mtnas.domain.work.WorkLedger;
+import io.mtnas.protocol.Evaluate;
+import io.mtnas.protocol.Evaluated;
+import io.mtnas.protocol.ManagerCommand;
+import io.mtnas.protocol.RequestWork;
+import io.mtnas.protocol.WorkReady;
+import io.mtnas.protocol.WorkerCommand;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * One search's work queue. Populations submit jobs in batches; workers found through the
+ * Receptionist pull them one at a time. All bookkeeping (what is pending, who holds what until
+ * when, retries, exactly-once delivery, the reproducibility gate) is the pure {@link WorkLedger};
+ * this actor only turns messages into ledger events and the ledger's answers into messages.
+ *
+ * <p>Workers are keyed by their actor path, which is known both from the Receptionist listing and
+ * from their messages; the id they report is only for display.
+ */
+public final class WorkManager extends AbstractBehavior<ManagerCommand> {
+
+  /** A population's batch of jobs, also its reply to the last delivery (possibly empty). */
+  public record Submit(String submitter, List<EvaluationJob> jobs, ActorRef<Delivered> replyTo)
+      implements ManagerCommand, NoSerializationVerificationNeeded {}
+
+  /** A final outcome for the submitting population: a score, or a failure given up on. */
+  public record Delivered(EvaluationOutcome outcome, String workerId, long wallMicros)
+      implements NoSerializationVerificationNeeded {}
+
+  /** Stops the manager (the search is over). */
+  public enum Stop implements ManagerCommand, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
+
+  private record WorkersListed(Receptionist.Listing listing)
+      implements ManagerCommand, NoSerializationVerificationNeeded {}
+
+  private record WorkerTerminated(ActorRef<WorkerCommand> worker)
+      implements ManagerCommand, NoSerializationVerificationNeeded {}
+
+  private enum CheckDeadlines implements ManagerCommand, NoSerializationVerificationNeeded {
+    INSTANCE
+  }
+
+  private final String searchId;
+  private final ServiceKey<WorkerCommand> workerKey;
+  private final WorkSettings settings;
+  private final LongSupplier clockMillis;
+  private final ProgressEvents events;
+
+  private WorkLedger ledger;
+  private final Map<String, ActorRef<Delivered>> submitters = new HashMap<>();
+  private final Map<String, ActorRef<WorkerCommand>> workers = new HashMap<>();
+  private final Map<String, String> workerIds = new HashMap<>();
+  /** Workers that asked for work and got none yet, in arrival order. */
+  private final Set<String> waiting = new LinkedHashSet<>();
+  /** Workers told there is work, or about to ask anyway (they just reported a result). */
+  private final Set<String> signalled = new HashSet<>();
+
+  private WorkManager(
+      ActorContext<ManagerCommand> context,
+      String searchId,
+      List<String> submitterNames,
+      ServiceKey<WorkerCommand> workerKey,
+      WorkSettings settings,
+      LongSupplier clockMillis,
+      ProgressEvents events) {
+    super(context);
+    this.searchId = searchId;
+    this.workerKey = workerKey;
+    this.settings = settings;
+    this.clockMillis = clockMillis;
+    this.events = events;
+    this.ledger = WorkLedger.of(new RetryPolicy(settings.maxAttempts()), submitterNames);
+  }
+
+  /**
+   * @param submitters the populations (task names) whose first batch dispatch waits for
+   * @param workerKey the Receptionist key of the worker pool serving this search
+   * @param clockMillis wall clock for job deadlines (a parameter so tests control it)
+   */
+  public static Behavior<ManagerCommand> create(
+      String searchId,
+      List<String> submitters,
+      ServiceKey<WorkerCommand> workerKey,
+      WorkSettings settings,
+      LongSupplier clockMillis,
+      ProgressEvents events) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(
+                      CheckDeadlines.INSTANCE, settings.deadlineCheckInterval());
+                  ActorRef<Receptionist.Listing> listingAdapter =
+                      context.messageAdapter(Receptionist.Listing.class, WorkersListed::new);
+                  context
+                      .getSystem()
+                      .receptionist()
+                      .tell(Receptionist.subscribe(workerKey, listingAdapter));
+                  return new WorkManager(
+                      context, searchId, submitters, workerKey, settings, clockMillis, events);
+                }));
+  }
+
+  @Override
+  public Receive<ManagerCommand> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Submit.class, this::onSubmit)
+        .onMessage(RequestWork.class, this::onRequestWork)
+        .onMessage(Evaluated.class, this::onEvaluated)
+        .onMessage(WorkersListed.class, this::onWorkersListed)
+        .onMessage(WorkerTerminated.class, m -> onWorkerGone(m.worker()))
+        .onMessage(CheckDeadlines.class, m -> onCheckDeadlines())
+        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .build();
+  }
+
+  private Behavior<ManagerCommand> onSubmit(Submit m) {
+    submitters.put(m.submitter(), m.replyTo());
+    handle(ledger.apply(new WorkEvent.Submitted(m.submitter(), m.jobs())));
+    dispatch();
+    return this;
+  }
+
+  private Behavior<ManagerCommand> onRequestWork(RequestWork m) {
+    String key = know(m.worker(), m.workerId());
+    signalled.remove(key);
+    waiting.add(key);
+    dispatch();
+    return this;
+  }
+
+  private Behavior<ManagerCommand> onEvaluated(Evaluated m) {
+    String key = know(m.worker(), m.workerId());
+    signalled.add(key); // a worker asks for more right after reporting
+    WorkEvent event =
+        m.outcome() instanceof EvaluationOutcome.Scored s
+            ? new WorkEvent.Completed(key, s)
+            : new WorkEvent.Failed(key, (EvaluationOutcome.Failed) m.outcome());
+    LedgerUpdate update = ledger.apply(event);
+    if (!update.ignored().isEmpty()) {
+      getContext().getLog().debug("ignored result for {} from {}", update.ignored(), key);
+    }
+    if (m.outcome() instanceof EvaluationOutcome.Failed f && update.ignored().isEmpty()) {
+      reportFailure(f, update);
+    }
+    handle(update, m.workerId(), m.wallMicros());
+    dispatch();
+    return this;
+  }
+
+  private Behavior<ManagerCommand> onWorkersListed(WorkersListed m) {
+    Set<ActorRef<WorkerCommand>> listed = m.listing().getServiceInstances(workerKey);
+    for (ActorRef<WorkerCommand> worker : listed) {
+      if (!workers.containsKey(key(worker))) {
+        know(worker, worker.path().name());
+        signal(worker);
+      }
+    }
+    for (ActorRef<WorkerCommand> known : List.copyOf(workers.values())) {
+      if (!listed.contains(known)) {
+        onWorkerGone(known);
+      }
+    }
+    return this;
+  }
+
+  private Behavior<ManagerCommand> onWorkerGone(ActorRef<WorkerCommand> worker) {
+    String key = key(worker);
+    if (workers.remove(key) == null) {
+      return this; // listing change and termination both report it
+    }
+    waiting.remove(key);
+    signalled.remove(key);
+    List<InFlight> held = ledger.jobsOf(key);
+    LedgerUpdate update = ledger.apply(new WorkEvent.WorkerLost(key));
+    events.workerLeft(workerIds.getOrDefault(key, key), update.requeued().size());
+    workerIds.remove(key);
+    for (InFlight lost : held) {
+      boolean retried = update.requeued().stream().anyMatch(j -> j.id().equals(lost.job().id()));
+      events.evaluationFailed(
+          lost.submitter(),
+          new EvaluationOutcome.Failed(
+              lost.job().id(),
+              lost.job().architecture(),
+              EvaluationOutcome.FailureKind.WORKER_LOST,
+              "worker " + key + " left"),
+          lost.job().attempt(),
+          retried);
+    }
+    handle(update);
+    dispatch();
+    return this;
+  }
+
+  private Behavior<ManagerCommand> onCheckDeadlines() {
+    long now = clockMillis.getAsLong();
+    for (InFlight late : ledger.expired(now)) {
+      LedgerUpdate update = ledger.apply(new WorkEvent.TimedOut(late.job().id(), late.worker()));
+      events.evaluationFailed(
+          late.submitter(),
+          new EvaluationOutcome.Failed(
+              late.job().id(),
+              late.job().architecture(),
+              EvaluationOutcome.FailureKind.TIMED_OUT,
+              "no result from " + late.worker() + " within " + settings.jobTimeout()),
+          late.job().attempt(),
+          !update.requeued().isEmpty());
+      handle(update);
+    }
+    dispatch();
+    return this;
+  }
+
+  private void reportFailure(EvaluationOutcome.Failed f, LedgerUpdate update) {
+    int attempt =
+        update.requeued().stream()
+            .filter(j -> j.id().equals(f.jobId()))
+            .findFirst()
+            .map(j -> j.attempt() - 1)
+            .orElse(settings.maxAttempts());
+    events.evaluationFailed(f.jobId().task(), f, attempt, !update.requeued().isEmpty());
+  }
+
+  private void handle(LedgerUpdate update) {
+    handle(update, "", 0);
+  }
+
+  private void handle(LedgerUpdate update, String workerId, long wallMicros) {
+    ledger = update.ledger();
+    for (Delivery d : update.deliveries()) {
+      ActorRef<Delivered> replyTo = submitters.get(d.submitter());
+      if (replyTo == null) {
+        throw new IllegalStateException("delivery for unknown submitter " + d.submitter());
+      }
+      replyTo.tell(new Delivered(d.outcome(), workerId, wallMicros));
+    }
+  }
+
+  /** Hands pending jobs to waiting workers; wakes idle workers when work is left over. */
+  private void dispatch() {
+    while (!waiting.isEmpty()) {
+      Optional<EvaluationJob> next = ledger.nextJob();
+      if (next.isEmpty()) {
+        return;
+      }
+      String key = waiting.iterator().next();
+      waiting.remove(key);
+      ActorRef<WorkerCommand> worker = workers.get(key);
+      if (worker == null || !ledger.jobsOf(key).isEmpty()) {
+        continue;
+      }
+      EvaluationJob job = next.get();
+      long deadline = clockMillis.getAsLong() + settings.jobTimeout().toMillis();
+      handle(ledger.apply(new WorkEvent.Started(job.id(), key, deadline)));
+      worker.tell(new Evaluate(searchId, job, getContext().getSelf()));
+    }
+    if (ledger.nextJob().isPresent()) {
+      for (Map.Entry<String, ActorRef<WorkerCommand>> w : workers.entrySet()) {
+        if (!waiting.contains(w.getKey())
+            && !signalled.contains(w.getKey())
+            && ledger.jobsOf(w.getKey()).isEmpty()) {
+          signal(w.getValue());
+        }
+      }
+    }
+  }
+
+  private void signal(ActorRef<WorkerCommand> worker) {
+    signalled.add(key(worker));
+    worker.tell(new WorkReady(getContext().getSelf()));
+  }
+
+  private String know(ActorRef<WorkerCommand> worker, String workerId) {
+    String key = key(worker);
+    if (!workers.containsKey(key)) {
+      workers.put(key, worker);
+      getContext().watchWith(worker, new WorkerTerminated(worker));
+      events.workerJoined(workerId);
+    }
+    workerIds.put(key, workerId);
+    return key;
+  }
+
+  private static String key(ActorRef<?> worker) {
+    return worker.path().toString();
+  }
+}

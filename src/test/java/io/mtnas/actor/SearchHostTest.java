@@ -1,0 +1,124 @@
+package io.mtnas.actor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.search.EvaluationRecord;
+import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategySpec;
+import io.mtnas.domain.search.TaskResult;
+import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.space.SearchSpaces;
+import io.mtnas.protocol.WorkerCommand;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole pipeline in one ActorSystem with every message serialized, on a synthetic landscape. */
+class SearchHostTest {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create("host", ConfigFactory.load("application-test"));
+  private static final ActorRef<SearchHost.RunSearch> host =
+      testKit.spawn(
+          SearchHost.create(
+              new WorkSettings(Duration.ofSeconds(30), 3, Duration.ofMillis(100)),
+              Executors.newFixedThreadPool(4)),
+          "host");
+  private static int searches;
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  static SearchSpec spec(long seed, int workers, StrategySpec strategy) {
+    var space = SearchSpaces.transNasMicro();
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (String name : List.of("alpha", "beta", "gamma")) {
+      tasks.add(
+          new TaskSpec(
+              name,
+              "synthetic",
+              "fitness",
+              Direction.MAX,
+              OptionalDouble.of(SyntheticEvaluator.optimum(name, space)),
+              4096,
+              List.of("test_metric"),
+              List.of(),
+              Optional.empty()));
+    }
+    return new SearchSpec("synthetic", space.id(), seed, workers, strategy, tasks);
+  }
+
+  static SearchCoordinator.Done run(SearchSpec spec, boolean nonBlocking) throws Exception {
+    String id = "s" + (++searches);
+    var result = new CompletableFuture<SearchCoordinator.Done>();
+    List<EvaluationRecord> journal = Collections.synchronizedList(new ArrayList<>());
+    host.tell(
+        new SearchHost.RunSearch(
+            id,
+            spec,
+            new SyntheticEvaluator(nonBlocking),
+            spec.workers(),
+            ServiceKey.create(WorkerCommand.class, "test-pool-" + id),
+            journal::add,
+            result));
+    SearchCoordinator.Done done = result.get(60, TimeUnit.SECONDS);
+    assertThat(journal).containsExactlyInAnyOrderElementsOf(done.records());
+    return done;
+  }
+
+  static List<EvaluationRecord> sorted(List<EvaluationRecord> records) {
+    return records.stream()
+        .sorted(Comparator.comparing(EvaluationRecord::task).thenComparingInt(EvaluationRecord::evaluation))
+        .toList();
+  }
+
+  @Test
+  void reaSolvesEveryTaskAndIntegratesEachJobExactlyOnce() throws Exception {
+    SearchCoordinator.Done done = run(spec(7, 3, StrategySpec.rea(10, 5)), false);
+
+    assertThat(done.report().allSolved()).isTrue();
+    for (TaskResult t : done.report().tasks()) {
+      List<EvaluationRecord> rows =
+          done.records().stream().filter(r -> r.task().equals(t.task())).toList();
+      assertThat(rows).hasSize(t.evaluations());
+      assertThat(rows.stream().map(EvaluationRecord::evaluation).sorted().toList())
+          .isEqualTo(java.util.stream.IntStream.rangeClosed(1, t.evaluations()).boxed().toList());
+      assertThat(rows.stream().map(EvaluationRecord::job).distinct().count()).isEqualTo(rows.size());
+      assertThat(t.bestFitness()).isEqualTo(SyntheticEvaluator.optimum(t.task(), SearchSpaces.transNasMicro()));
+      assertThat(t.evaluationsToThreshold()).isPresent();
+    }
+  }
+
+  @Test
+  void sameSeedWithOneWorkerGivesTheSameEvaluationsInTheSameOrder() throws Exception {
+    SearchSpec spec = spec(11, 1, StrategySpec.rea(10, 5));
+    var first = sorted(run(spec, true).records());
+    var second = sorted(run(spec, false).records());
+    var otherSeed = sorted(run(spec.withSeed(12), true).records());
+
+    assertThat(second).isEqualTo(first);
+    assertThat(otherSeed).isNotEqualTo(first);
+  }
+
+  @Test
+  void randomSearchWithSeveralWorkersSolvesEveryTask() throws Exception {
+    SearchCoordinator.Done done = run(spec(3, 4, StrategySpec.random()), true);
+    assertThat(done.report().allSolved()).isTrue();
+    assertThat(done.report().totalEvaluations()).isEqualTo(done.records().size());
+  }
+}
