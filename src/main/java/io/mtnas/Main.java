@@ -1,7 +1,12 @@
 package io.mtnas;
 
+import io.mtnas.adapter.cli.Cli;
+
+/** Entry point: {@code mtnas run | bench ...}; see {@code mtnas --help}. */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("mtnas");
+    System.exit(Cli.execute(args));
   }
 }

@@ -21,6 +21,7 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(dir);
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      readableByAll(temp);
       try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
         var buffer = java.nio.ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
@@ -44,6 +45,15 @@ public final class AtomicFiles {
           // the original error is the one worth reporting
         }
       }
+    }
+  }
+
+  /** Temp files start owner-only; results are meant to be shared like any other file. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // the platform's default permissions stand
     }
   }
 

@@ -1,0 +1,126 @@
+package io.mtnas.adapter.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.mtnas.adapter.bench.BenchTable;
+import io.mtnas.adapter.bench.RunOutcome;
+import io.mtnas.adapter.bench.SeedRange;
+import io.mtnas.adapter.benchmark.TabularEvaluator;
+import io.mtnas.adapter.store.AtomicFiles;
+import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategySpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "bench",
+    description = {
+      "Run many seeded searches of one spec, per strategy, and print a table: evaluations to",
+      "threshold per task and in total, or final fitness, gap to the optimum and rank."
+    },
+    mixinStandardHelpOptions = true)
+final class BenchCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC", description = "search spec (JSON)")
+  Path specFile;
+
+  @Mixin SearchOptions options;
+
+  @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "1..30",
+      description = "seeds, e.g. 1..30 or 1,2,7 (default: ${DEFAULT-VALUE})")
+  String seeds;
+
+  @Option(names = "--strategies", paramLabel = "LIST", split = ",",
+      description = "strategies to compare, e.g. random,rea (default: the spec's)")
+  List<String> strategies;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "searches run at once (default: available processors)")
+  Integer parallel;
+
+  @Option(names = "--markdown", paramLabel = "FILE", description = "also write the table to FILE")
+  Path markdown;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "also write one row per run and task")
+  Path csv;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Long> seedList = parseSeeds();
+    CliContext cli = CliContext.load(options.benchmarks);
+    SearchSpec base = options.apply(cli.readSpec(specFile));
+    List<String> strategyIds =
+        strategies == null || strategies.isEmpty()
+            ? List.of(base.strategy().kind().id())
+            : strategies.stream().map(s -> SearchOptions.kind(s.strip()).id()).distinct().toList();
+    int concurrent = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+    if (concurrent < 1) {
+      throw new BadInputException("--parallel must be >= 1, got " + concurrent);
+    }
+    // Thousands of searches would print millions of progress lines; the table is the output.
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("mtnas.progress").setLevel(Level.WARN);
+
+    TabularEvaluator evaluator = new TabularEvaluator(cli.tables());
+    List<CompletableFuture<RunOutcome>> pending = new ArrayList<>();
+    Semaphore slots = new Semaphore(concurrent);
+    long started = System.nanoTime();
+    try (SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work())) {
+      for (String strategy : strategyIds) {
+        for (long seed : seedList) {
+          SearchSpec spec =
+              base.withSeed(seed).withStrategy(base.strategy().withKind(StrategySpec.Kind.parse(strategy)));
+          slots.acquire();
+          String id = spec.name() + "-" + strategy + "-seed" + seed;
+          pending.add(
+              runner.start(id, spec, evaluator, r -> {})
+                  .whenComplete((done, error) -> slots.release())
+                  .thenApply(done -> RunOutcome.of(strategy, seed, done.report(), cli.tables())));
+        }
+      }
+      List<RunOutcome> runs = new ArrayList<>();
+      for (CompletableFuture<RunOutcome> f : pending) {
+        try {
+          runs.add(f.get());
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      String table = BenchTable.markdown(base, strategyIds, seedList, runs);
+      String footer = String.format(Locale.ROOT,
+          "%n%d searches in %.1f s (%d at once).%n", runs.size(), seconds, concurrent);
+      System.out.print(table);
+      System.out.print(footer);
+      if (markdown != null) {
+        AtomicFiles.write(markdown, table + footer);
+      }
+      if (csv != null) {
+        AtomicFiles.write(csv, BenchTable.csv(runs));
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private List<Long> parseSeeds() {
+    try {
+      return SeedRange.parse(seeds);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--seeds: " + e.getMessage());
+    }
+  }
+
+  static List<String> split(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

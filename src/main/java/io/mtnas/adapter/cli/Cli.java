@@ -1,0 +1,45 @@
+package io.mtnas.adapter.cli;
+
+import io.mtnas.adapter.benchmark.BenchmarkDataException;
+import io.mtnas.adapter.spec.SpecException;
+import io.mtnas.domain.space.ArchitectureFormatException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mtnas} command line and its exit codes (see {@link ExitCodes}). */
+@Command(
+    name = "mtnas",
+    description = "Multi-task neural architecture search.",
+    mixinStandardHelpOptions = true,
+    version = "mtnas 0.1.0",
+    subcommands = {RunCommand.class, BenchCommand.class})
+public final class Cli {
+  private Cli() {}
+
+  public static int execute(String... args) {
+    CommandLine cmd = new CommandLine(new Cli());
+    cmd.setExecutionExceptionHandler(Cli::handle);
+    return cmd.execute(args);
+  }
+
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (isBadInput(e)) {
+      err.println("mtnas: " + e.getMessage());
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    err.println("mtnas: internal error: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  static boolean isBadInput(Throwable e) {
+    return e instanceof SpecException
+        || e instanceof BenchmarkDataException
+        || e instanceof ArchitectureFormatException
+        || e instanceof BadInputException;
+  }
+}

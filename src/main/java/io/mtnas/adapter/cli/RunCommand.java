@@ -1,0 +1,99 @@
+package io.mtnas.adapter.cli;
+
+import io.mtnas.actor.SearchCoordinator;
+import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.adapter.benchmark.TabularEvaluator;
+import io.mtnas.adapter.report.EvaluationsCsv;
+import io.mtnas.adapter.report.ReportJson;
+import io.mtnas.adapter.spec.SpecWriter;
+import io.mtnas.adapter.store.AtomicFiles;
+import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.TaskSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "run",
+    description = {
+      "Run one multi-task search on the tabular benchmarks and write report.json,",
+      "evaluations.csv and events.jsonl to the output directory."
+    },
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC", description = "search spec (JSON), see docs/spec.md")
+  Path specFile;
+
+  @Mixin SearchOptions options;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "output directory (default: runs/<spec name>-seed<seed>)")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    CliContext cli = CliContext.load(options.benchmarks);
+    BenchmarkTables tables = cli.tables();
+    SearchSpec spec = options.apply(cli.readSpec(specFile));
+    Path outDir = out != null ? out : Path.of("runs", spec.name() + "-seed" + spec.seed());
+    Files.createDirectories(outDir);
+    boolean interactive = System.console() != null;
+    ConsoleLogging.configure(outDir.resolve("events.jsonl"), interactive);
+
+    String searchId = spec.name() + "-seed" + spec.seed();
+    ConsoleStatus status = interactive ? new ConsoleStatus(spec, System.err) : null;
+    SearchCoordinator.Done done;
+    try (EvaluationJournal journal =
+            new EvaluationJournal(outDir.resolve("evaluations.journal.csv"), metricNames(spec));
+        SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work())) {
+      done =
+          runner
+              .start(searchId, spec, new TabularEvaluator(tables), record -> {
+                journal.accept(record);
+                if (status != null) {
+                  status.accept(record);
+                }
+              })
+              .get();
+      writeResults(outDir, spec, done, tables);
+      journal.close();
+      journal.delete();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+    if (status != null) {
+      status.finish();
+    }
+    Summary.print(System.err, done.report(), tables, outDir);
+    ConsoleLogging.stop();
+    return ExitCodes.OK;
+  }
+
+  private static void writeResults(
+      Path outDir, SearchSpec spec, SearchCoordinator.Done done, BenchmarkTables tables) {
+    List<String> taskOrder = spec.tasks().stream().map(TaskSpec::name).toList();
+    AtomicFiles.write(outDir.resolve("evaluations.csv"), EvaluationsCsv.render(taskOrder, done.records()));
+    AtomicFiles.write(
+        outDir.resolve("report.json"),
+        ReportJson.render(
+            done.report(),
+            SpecWriter.toTree(spec),
+            arch -> tables.get(spec.tasks().get(0).benchmark()).officialIndex(arch)));
+  }
+
+  static List<String> metricNames(SearchSpec spec) {
+    return spec.tasks().stream()
+        .flatMap(t -> t.evaluationTask().extraMetrics().stream())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+}

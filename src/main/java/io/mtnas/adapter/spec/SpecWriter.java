@@ -1,0 +1,59 @@
+package io.mtnas.adapter.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategySpec;
+import io.mtnas.domain.search.TaskSpec;
+import java.util.Locale;
+
+/**
+ * Writes a spec back as JSON with every default spelled out, so a report says exactly what ran
+ * and {@link SpecReader} reads it back to an equal spec.
+ */
+public final class SpecWriter {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SpecWriter() {}
+
+  public static ObjectNode toTree(SearchSpec spec) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("name", spec.name());
+    root.put("space", spec.space());
+    root.put("seed", spec.seed());
+    root.put("workers", spec.workers());
+    StrategySpec s = spec.strategy();
+    ObjectNode strategy = root.putObject("strategy");
+    strategy.put("kind", s.kind().id());
+    strategy.put("population_size", s.populationSize());
+    strategy.put("tournament_size", s.tournamentSize());
+    strategy.put("avoid_seen", s.avoidSeen());
+    strategy.put("parallelism", s.parallelism());
+    var tasks = root.putArray("tasks");
+    for (TaskSpec t : spec.tasks()) {
+      ObjectNode n = tasks.addObject();
+      n.put("name", t.name());
+      n.put("benchmark", t.benchmark());
+      n.put("fitness", t.fitness());
+      n.put("direction", t.direction().name().toLowerCase(Locale.ROOT));
+      if (t.threshold().isPresent()) {
+        n.put("threshold", t.threshold().getAsDouble());
+      }
+      n.put("budget", t.budget());
+      t.testMetrics().forEach(n.putArray("test_metrics")::add);
+      t.proxyMetrics().forEach(n.putArray("proxy_metrics")::add);
+      t.costMetric().ifPresent(c -> n.put("cost_metric", c));
+    }
+    return root;
+  }
+
+  public static String toJson(SearchSpec spec) {
+    try {
+      return MAPPER.writeValueAsString(toTree(spec)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render spec", e);
+    }
+  }
+}
