@@ -1,0 +1,53 @@
+package io.mtnas.adapter.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code mtnas} as a separate JVM on the test class path, the way a user runs it: real exit
+ * code, real stdout and stderr, real files. The benchmark directory comes from system property
+ * {@code mtnas.benchmarks} (set by Surefire) and a missing one fails the test.
+ */
+final class MtnasProcess {
+  record Result(int exitCode, String stdout, String stderr) {}
+
+  private MtnasProcess() {}
+
+  static Path benchmarks() {
+    String dir = System.getProperty("mtnas.benchmarks");
+    if (dir == null || !Files.isRegularFile(Path.of(dir, "nb201.csv"))) {
+      fail("real benchmark tables not found: system property mtnas.benchmarks=" + dir);
+    }
+    return Path.of(dir);
+  }
+
+  static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.mtnas.Main");
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(workDir, "stdout", ".txt");
+    Path err = Files.createTempFile(workDir, "stderr", ".txt");
+    Process p = new ProcessBuilder(command)
+        .directory(workDir.toFile())
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      fail("mtnas " + String.join(" ", args) + " did not finish in 120 s");
+    }
+    return new Result(
+        p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
