@@ -29,6 +29,19 @@ final class MtnasProcess {
   }
 
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    Path out = Files.createTempFile(workDir, "stdout", ".txt");
+    Path err = Files.createTempFile(workDir, "stderr", ".txt");
+    Process p = start(workDir, out, err, args);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      fail("mtnas " + String.join(" ", args) + " did not finish in 120 s");
+    }
+    return new Result(
+        p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** Starts mtnas without waiting; stdout and stderr go to the given files. */
+  static Process start(Path workDir, Path stdout, Path stderr, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -36,18 +49,10 @@ final class MtnasProcess {
     command.add(System.getProperty("java.class.path"));
     command.add("io.mtnas.Main");
     command.addAll(List.of(args));
-    Path out = Files.createTempFile(workDir, "stdout", ".txt");
-    Path err = Files.createTempFile(workDir, "stderr", ".txt");
-    Process p = new ProcessBuilder(command)
+    return new ProcessBuilder(command)
         .directory(workDir.toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile())
+        .redirectOutput(stdout.toFile())
+        .redirectError(stderr.toFile())
         .start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("mtnas " + String.join(" ", args) + " did not finish in 120 s");
-    }
-    return new Result(
-        p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
 }
