@@ -1,0 +1,55 @@
+package io.mtnas.domain.predictor;
+
+import io.mtnas.domain.embedding.Embedder;
+import io.mtnas.domain.space.Architecture;
+import java.util.List;
+
+/**
+ * The predictor's inputs for (task, architecture): the architecture's embedding, its free proxy
+ * signals (signed log, since synflow spans 60 orders of magnitude; non-finite values become
+ * missing), and a one-hot of the task so one model can learn from every task's results.
+ */
+public final class FeatureMap {
+  private final Embedder embedder;
+  private final ProxySource proxies;
+  private final List<String> proxyMetrics;
+  private final List<String> tasks;
+
+  public FeatureMap(Embedder embedder, ProxySource proxies, List<String> proxyMetrics, List<String> tasks) {
+    this.embedder = embedder;
+    this.proxies = proxies;
+    this.proxyMetrics = List.copyOf(proxyMetrics);
+    this.tasks = List.copyOf(tasks);
+  }
+
+  public int width() {
+    return embedder.dimension() + proxyMetrics.size() + tasks.size();
+  }
+
+  public List<String> tasks() {
+    return tasks;
+  }
+
+  public double[] row(String task, Architecture architecture) {
+    double[] row = new double[width()];
+    embedder.embed(architecture).copyInto(row, 0);
+    int offset = embedder.dimension();
+    for (int i = 0; i < proxyMetrics.size(); i++) {
+      row[offset + i] = signedLog(proxies.value(proxyMetrics.get(i), architecture));
+    }
+    offset += proxyMetrics.size();
+    int t = tasks.indexOf(task);
+    if (t < 0) {
+      throw new IllegalArgumentException("unknown task \"" + task + "\"; known: " + tasks);
+    }
+    row[offset + t] = 1;
+    return row;
+  }
+
+  static double signedLog(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.NaN;
+    }
+    return Math.signum(v) * Math.log1p(Math.abs(v));
+  }
+}
