@@ -5,6 +5,7 @@ import io.mtnas.domain.space.ArchitectureFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.concurrent.ForkJoinTask;
  * architectures in the same order as their primary file.
  */
 public final class BenchmarkTables {
+  /** Largest index a double holds exactly. */
+  private static final double MAX_INDEX = 0x1p53;
+
   private final Path directory;
   private final Map<String, BenchmarkTable> tables;
 
@@ -129,11 +133,7 @@ public final class BenchmarkTables {
       rowOfCodeIndex[code] = r;
       codeIndexOfRow[r] = code;
     }
-    double[] officialRows = primary.numbers().get(layout.indexColumn());
-    long[] official = new long[rows];
-    for (int r = 0; r < rows; r++) {
-      official[codeIndexOfRow[r]] = (long) officialRows[r];
-    }
+    long[] official = officialIndices(primary, layout, codeIndexOfRow);
     Map<String, double[]> columns = new LinkedHashMap<>();
     addColumns(columns, primary, codeIndexOfRow, Set.of());
     List<Path> files = new ArrayList<>(List.of(primaryPath));
@@ -144,6 +144,35 @@ public final class BenchmarkTables {
       files.add(supplement.path());
     }
     return new BenchmarkTable(layout.id(), layout.space(), columns, official, files);
+  }
+
+  /**
+   * The index column by code index. An empty, fractional or negative cell would otherwise turn
+   * into some other architecture's index through the cast, and a repeated one would make two
+   * architectures share an official index.
+   */
+  private static long[] officialIndices(CsvFile primary, BenchmarkLayout layout, int[] codeIndexOfRow) {
+    double[] byRow = primary.numbers().get(layout.indexColumn());
+    long[] byCode = new long[byRow.length];
+    Map<Long, Integer> rowOfIndex = new HashMap<>();
+    for (int r = 0; r < byRow.length; r++) {
+      double v = byRow[r];
+      if (!(v >= 0 && v <= MAX_INDEX && v == Math.rint(v))) {
+        throw new BenchmarkDataException(where(primary, r, layout) + (Double.isNaN(v) ? "empty" : "\"" + v + "\"")
+            + ", expected a whole number >= 0");
+      }
+      Integer earlier = rowOfIndex.putIfAbsent((long) v, r);
+      if (earlier != null) {
+        throw new BenchmarkDataException(where(primary, r, layout) + (long) v + " already appears on line "
+            + (earlier + 2));
+      }
+      byCode[codeIndexOfRow[r]] = (long) v;
+    }
+    return byCode;
+  }
+
+  private static String where(CsvFile file, int row, BenchmarkLayout layout) {
+    return file.path() + " line " + (row + 2) + ", column \"" + layout.indexColumn() + "\": ";
   }
 
   private static void checkAligned(CsvFile supplement, CsvFile primary, BenchmarkLayout layout) {

@@ -133,19 +133,54 @@ final class CsvFile {
         return Double.NEGATIVE_INFINITY;
       }
       default -> {
-        // Double.parseDouble would accept "NaN", hex floats and a trailing 'd'; a table must not.
-        char last = cell.charAt(cell.length() - 1);
-        if (Character.isDigit(last) || last == '.') {
-          try {
-            return Double.parseDouble(cell);
-          } catch (NumberFormatException e) {
-            // fall through to the error below
-          }
+        // Double.parseDouble would accept "NaN", hex floats ("0x1p3"), a trailing 'd' and
+        // surrounding blanks; a table must not, so only plain decimals reach it.
+        if (isDecimal(cell)) {
+          return Double.parseDouble(cell);
         }
         throw new BenchmarkDataException(path + " line " + line + ", column \"" + column + "\": \"" + cell
             + "\" is not a number");
       }
     }
+  }
+
+  /** {@code [+-]digits[.digits][e[+-]digits]}, where either digit run around the point may be empty. */
+  private static boolean isDecimal(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int mantissa = 0;
+    for (; i < n && isAsciiDigit(s.charAt(i)); i++) {
+      mantissa++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      for (i++; i < n && isAsciiDigit(s.charAt(i)); i++) {
+        mantissa++;
+      }
+    }
+    if (mantissa == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = 0;
+      for (; i < n && isAsciiDigit(s.charAt(i)); i++) {
+        exponent++;
+      }
+      if (exponent == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   Path path() {
