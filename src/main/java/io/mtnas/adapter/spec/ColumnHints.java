@@ -3,13 +3,19 @@ package io.mtnas.adapter.spec;
 import java.util.Comparator;
 import java.util.List;
 
-/** "Did you mean" for a column name: the closest known names by edit distance. */
+/**
+ * "Did you mean" for a column name: known names that contain the wanted one first (so
+ * {@code cifar100_val_acc_200ep} suggests {@code cifar100_val_acc_200ep_derived}), then the
+ * closest by edit distance.
+ */
 final class ColumnHints {
   private ColumnHints() {}
 
   static String suggest(String wanted, List<String> known) {
     List<String> close = known.stream()
-        .sorted(Comparator.comparingInt((String k) -> distance(wanted, k)).thenComparing(k -> k))
+        .sorted(Comparator.comparing((String k) -> !k.contains(wanted))
+            .thenComparingInt(k -> distance(wanted, k))
+            .thenComparing(k -> k))
         .limit(3)
         .toList();
     return close.isEmpty() ? "" : "; closest columns: " + close + " (all " + known.size() + " in docs/spec.md)";

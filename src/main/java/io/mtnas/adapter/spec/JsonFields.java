@@ -67,10 +67,25 @@ final class JsonFields {
     return has(key) ? Optional.of(string(key)) : Optional.empty();
   }
 
+  /** Free text: any string, empty included. */
+  Optional<String> optionalText(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonNode v = node.get(key);
+    if (!v.isTextual()) {
+      throw fail(at(key), "must be a string, got " + describe(v));
+    }
+    return Optional.of(v.asText());
+  }
+
   long integer(String key) {
     JsonNode v = required(key);
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+    if (!v.isIntegralNumber()) {
       throw fail(at(key), "must be an integer, got " + describe(v));
+    }
+    if (!v.canConvertToLong()) {
+      throw fail(at(key), "must be a 64-bit integer, got " + describe(v));
     }
     return v.asLong();
   }
@@ -80,8 +95,11 @@ final class JsonFields {
       return defaultValue;
     }
     long v = integer(key);
-    if (v < min || v > Integer.MAX_VALUE) {
+    if (v < min) {
       throw fail(at(key), "must be an integer >= " + min + ", got " + v);
+    }
+    if (v > Integer.MAX_VALUE) {
+      throw fail(at(key), "must be an integer in " + min + ".." + Integer.MAX_VALUE + ", got " + v);
     }
     return (int) v;
   }
@@ -138,6 +156,9 @@ final class JsonFields {
       return "\"" + v.asText() + "\"";
     }
     if (v.isContainerNode()) {
+      if (v.isEmpty()) {
+        return v.isArray() ? "an empty array" : "an empty object";
+      }
       return v.isArray() ? "an array" : "an object";
     }
     return v.toString();

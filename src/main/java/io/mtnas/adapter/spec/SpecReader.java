@@ -62,6 +62,7 @@ public final class SpecReader {
           + ": " + e.getOriginalMessage());
     }
     JsonFields top = new JsonFields(source, "$", root, TOP);
+    top.optionalText("description");
     String name = top.string("name");
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw top.fail(top.at("name"), "\"" + name + "\" may only hold letters, digits, '.', '_' and '-'"

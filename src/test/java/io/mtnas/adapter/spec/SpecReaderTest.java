@@ -1,0 +1,909 @@
+package io.mtnas.adapter.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.adapter.benchmark.SpecFixtureTables;
+import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategySpec;
+import io.mtnas.domain.search.TaskSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SpecReader against small synthetic tables ({@link SpecFixtureTables}): every rejection names the
+ * source, the JSON path of the offending value and the value itself; accepted specs get the
+ * documented defaults.
+ */
+class SpecReaderTest {
+  private static final String SOURCE = "specs/fixture.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final BenchmarkTables TABLES = SpecFixtureTables.both();
+
+  /** A valid two-task NB201 spec with only the required keys. */
+  private static final String MINIMAL = """
+      {
+        "name": "fixture-2task",
+        "seed": 7,
+        "strategy": {"kind": "rea"},
+        "tasks": [
+          {"name": "c10", "benchmark": "nb201", "fitness": "cifar10valid_val_acc_200ep",
+           "direction": "max", "budget": 100},
+          {"name": "c100", "benchmark": "nb201", "fitness": "cifar100_val_acc_200ep_derived",
+           "direction": "max", "budget": 200}
+        ]
+      }
+      """;
+
+  private static ObjectNode minimal() {
+    try {
+      return (ObjectNode) JSON.readTree(MINIMAL);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static ObjectNode task(ObjectNode spec, int i) {
+    return (ObjectNode) spec.get("tasks").get(i);
+  }
+
+  private static ObjectNode strategy(ObjectNode spec) {
+    return (ObjectNode) spec.get("strategy");
+  }
+
+  private static SearchSpec parse(String text) {
+    return new SpecReader().parse(SOURCE, text, TABLES);
+  }
+
+  private static SearchSpec parse(Consumer<ObjectNode> edit) {
+    ObjectNode spec = minimal();
+    edit.accept(spec);
+    return parse(spec.toString());
+  }
+
+  private static String messageOf(Runnable parse) {
+    try {
+      parse.run();
+    } catch (SpecException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected a SpecException");
+  }
+
+  /** The message of the rejection, which must start with the source and the JSON path. */
+  private static AbstractStringAssert<?> rejected(Consumer<ObjectNode> edit, String path) {
+    String message = messageOf(() -> parse(edit));
+    return assertThat(message).startsWith(SOURCE + ": " + path + ": ");
+  }
+
+  private static AbstractStringAssert<?> rejectedText(String text) {
+    String message = messageOf(() -> parse(text));
+    return assertThat(message).startsWith(SOURCE + ": ");
+  }
+
+  @Test
+  void minimalSpecIsValid() {
+    SearchSpec spec = parse(MINIMAL);
+    assertThat(spec.name()).isEqualTo("fixture-2task");
+    assertThat(spec.tasks()).extracting(TaskSpec::name).containsExactly("c10", "c100");
+  }
+
+  @Test
+  void fixtureTablesAreWhatTheTestsAssume() {
+    assertThat(TABLES.ids()).containsExactly("nb201", "transnas-micro");
+    assertThat(TABLES.get("nb201").size()).isEqualTo(15625);
+    assertThat(TABLES.get("transnas-micro").size()).isEqualTo(4096);
+    assertThat(TABLES.get("nb201").columns()).isEqualTo(SpecFixtureTables.NB201_COLUMNS);
+    assertThat(TABLES.get("transnas-micro").columns()).isEqualTo(SpecFixtureTables.TRANSNAS_COLUMNS);
+    assertThat(TABLES.get("nb201").countReaching("cifar10valid_val_acc_200ep", Direction.MAX,
+        SpecFixtureTables.NB201_BEST_ACC)).isEqualTo(1);
+  }
+
+  @Nested
+  class Syntax {
+    @Test
+    void invalidJsonNamesLineAndColumn() {
+      String text = "{\n  \"name\": \"x\",\n  \"seed\": 7,,\n}";
+      rejectedText(text)
+          .startsWith(SOURCE + ": not valid JSON at line 3, column 13: ")
+          .contains("Unexpected character (',' (code 44))");
+    }
+
+    @Test
+    void unfinishedDocumentIsInvalidJson() {
+      rejectedText(MINIMAL.substring(0, MINIMAL.indexOf("\"tasks\"")))
+          .startsWith(SOURCE + ": not valid JSON at line ")
+          .contains("end-of-input");
+    }
+
+    @Test
+    void nonStandardNumbersAreInvalidJson() {
+      String text = MINIMAL.replace("\"seed\": 7", "\"seed\": NaN");
+      rejectedText(text).startsWith(SOURCE + ": not valid JSON at line 3, column ").contains("'NaN'");
+    }
+
+    @Test
+    void duplicateKeyNamesTheKeyAndWhereItIs() {
+      String text = MINIMAL.replace("\"seed\": 7,", "\"seed\": 7,\n  \"seed\": 8,");
+      rejectedText(text).isEqualTo(SOURCE + ": not valid JSON at line 4, column 9: Duplicate field 'seed'");
+    }
+
+    @Test
+    void duplicateKeyInsideATaskIsFound() {
+      String text = MINIMAL.replace("\"budget\": 200", "\"budget\": 200, \"budget\": 300");
+      rejectedText(text).startsWith(SOURCE + ": not valid JSON at line 9, column ")
+          .endsWith("Duplicate field 'budget'");
+    }
+
+    @Test
+    void trailingTokensAreRejected() {
+      rejectedText(MINIMAL + "{}")
+          .startsWith(SOURCE + ": not valid JSON at line 12, column 1: ")
+          .contains("Trailing token");
+    }
+
+    @Test
+    void twoDocumentsOnOneLineAreRejected() {
+      rejectedText("{} []").startsWith(SOURCE + ": not valid JSON at line 1, column 4: ").contains("Trailing token");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "[{\"name\": \"x\"}]", "\"spec\"", "42", "null", "true"})
+    void topLevelMustBeAnObject(String text) {
+      JsonNode node = readTree(text);
+      rejectedText(text).isEqualTo(SOURCE + ": $: must be an object, got " + JsonFields.describe(node));
+    }
+
+    @Test
+    void topLevelArrayIsDescribed() {
+      rejectedText("[1, 2]").isEqualTo(SOURCE + ": $: must be an object, got an array");
+      rejectedText("\"spec\"").isEqualTo(SOURCE + ": $: must be an object, got \"spec\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   \n"})
+    void emptyFileIsNotASpec(String text) {
+      rejectedText(text).isEqualTo(SOURCE + ": $: must be an object, got nothing");
+    }
+
+    private JsonNode readTree(String text) {
+      try {
+        return JSON.readTree(text);
+      } catch (JsonProcessingException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Nested
+  class UnknownKeys {
+    @Test
+    void atTopLevel() {
+      rejected(s -> s.put("seeds", 3), "$.seeds")
+          .isEqualTo(SOURCE + ": $.seeds: unknown key; known keys here: "
+              + "[description, name, seed, space, strategy, tasks, workers]");
+    }
+
+    @Test
+    void inStrategy() {
+      rejected(s -> strategy(s).put("population", 20), "$.strategy.population")
+          .isEqualTo(SOURCE + ": $.strategy.population: unknown key; known keys here: "
+              + "[avoid_seen, kind, parallelism, population_size, tournament_size]");
+    }
+
+    @Test
+    void inTask() {
+      rejected(s -> task(s, 1).put("thresold", 80.0), "$.tasks[1].thresold")
+          .isEqualTo(SOURCE + ": $.tasks[1].thresold: unknown key; known keys here: "
+              + "[benchmark, budget, cost_metric, direction, fitness, name, proxy_metrics, test_metrics, threshold]");
+    }
+
+    @Test
+    void keysAreCaseSensitive() {
+      rejected(s -> {
+        s.remove("seed");
+        s.put("Seed", 7);
+      }, "$.Seed").contains("unknown key");
+    }
+
+    @Test
+    void unknownKeyIsReportedEvenWhenARequiredOneIsMissing() {
+      rejected(s -> {
+        s.remove("name");
+        s.put("nmae", "x");
+      }, "$.nmae").contains("unknown key");
+    }
+  }
+
+  @Nested
+  class RequiredFields {
+    static Stream<Arguments> topLevel() {
+      return Stream.of(
+          Arguments.of("name", "$.name"),
+          Arguments.of("seed", "$.seed"),
+          Arguments.of("strategy", "$.strategy"),
+          Arguments.of("tasks", "$.tasks"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topLevel")
+    void missingAtTopLevel(String key, String path) {
+      rejected(s -> s.remove(key), path).isEqualTo(SOURCE + ": " + path + ": missing (required)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topLevel")
+    void nullCountsAsMissing(String key, String path) {
+      rejected(s -> s.putNull(key), path).isEqualTo(SOURCE + ": " + path + ": missing (required)");
+    }
+
+    @Test
+    void strategyKind() {
+      rejected(s -> strategy(s).remove("kind"), "$.strategy.kind")
+          .isEqualTo(SOURCE + ": $.strategy.kind: missing (required)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"name", "benchmark", "fitness", "direction", "budget"})
+    void missingInSecondTask(String key) {
+      String path = "$.tasks[1]." + key;
+      rejected(s -> task(s, 1).remove(key), path).isEqualTo(SOURCE + ": " + path + ": missing (required)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"name", "benchmark", "fitness", "direction", "budget"})
+    void nullInFirstTaskCountsAsMissing(String key) {
+      String path = "$.tasks[0]." + key;
+      rejected(s -> task(s, 0).putNull(key), path).isEqualTo(SOURCE + ": " + path + ": missing (required)");
+    }
+  }
+
+  @Nested
+  class WrongTypes {
+    @Test
+    void stringSeed() {
+      rejected(s -> s.put("seed", "7"), "$.seed").isEqualTo(SOURCE + ": $.seed: must be an integer, got \"7\"");
+    }
+
+    @Test
+    void fractionalSeed() {
+      rejected(s -> s.put("seed", 7.5), "$.seed").isEqualTo(SOURCE + ": $.seed: must be an integer, got 7.5");
+    }
+
+    @Test
+    void seedWrittenAsFloatingPointIsNotAnInteger() {
+      String text = MINIMAL.replace("\"seed\": 7", "\"seed\": 7.0");
+      rejectedText(text).isEqualTo(SOURCE + ": $.seed: must be an integer, got 7.0");
+    }
+
+    @Test
+    void seedBeyondSixtyFourBits() {
+      String text = MINIMAL.replace("\"seed\": 7", "\"seed\": 9223372036854775808");
+      rejectedText(text).isEqualTo(SOURCE + ": $.seed: must be a 64-bit integer, got 9223372036854775808");
+    }
+
+    @Test
+    void booleanBudget() {
+      rejected(s -> task(s, 1).put("budget", true), "$.tasks[1].budget")
+          .isEqualTo(SOURCE + ": $.tasks[1].budget: must be an integer, got true");
+    }
+
+    @Test
+    void stringBudget() {
+      rejected(s -> task(s, 0).put("budget", "100"), "$.tasks[0].budget")
+          .isEqualTo(SOURCE + ": $.tasks[0].budget: must be an integer, got \"100\"");
+    }
+
+    @Test
+    void numberWhereNameExpected() {
+      rejected(s -> s.put("name", 42), "$.name").isEqualTo(SOURCE + ": $.name: must be a non-empty string, got 42");
+    }
+
+    @Test
+    void numberWhereFitnessExpected() {
+      rejected(s -> task(s, 1).put("fitness", 3.5), "$.tasks[1].fitness")
+          .isEqualTo(SOURCE + ": $.tasks[1].fitness: must be a non-empty string, got 3.5");
+    }
+
+    @Test
+    void arrayWhereBenchmarkExpected() {
+      rejected(s -> task(s, 0).putArray("benchmark").add("nb201"), "$.tasks[0].benchmark")
+          .isEqualTo(SOURCE + ": $.tasks[0].benchmark: must be a non-empty string, got an array");
+    }
+
+    @Test
+    void numberWhereStrategyKindExpected() {
+      rejected(s -> strategy(s).put("kind", 1), "$.strategy.kind")
+          .isEqualTo(SOURCE + ": $.strategy.kind: must be a non-empty string, got 1");
+    }
+
+    @Test
+    void numberWhereCostMetricExpected() {
+      rejected(s -> task(s, 0).put("cost_metric", 7), "$.tasks[0].cost_metric")
+          .isEqualTo(SOURCE + ": $.tasks[0].cost_metric: must be a non-empty string, got 7");
+    }
+
+    @Test
+    void numberWhereSpaceExpected() {
+      rejected(s -> s.put("space", 201), "$.space")
+          .isEqualTo(SOURCE + ": $.space: must be a non-empty string, got 201");
+    }
+
+    @Test
+    void numberWhereDescriptionExpected() {
+      rejected(s -> s.put("description", 5), "$.description")
+          .isEqualTo(SOURCE + ": $.description: must be a string, got 5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void blankName(String name) {
+      rejected(s -> s.put("name", name), "$.name")
+          .isEqualTo(SOURCE + ": $.name: must be a non-empty string, got \"" + name + "\"");
+    }
+
+    @Test
+    void stringThreshold() {
+      rejected(s -> task(s, 0).put("threshold", "85"), "$.tasks[0].threshold")
+          .isEqualTo(SOURCE + ": $.tasks[0].threshold: must be a finite number, got \"85\"");
+    }
+
+    @Test
+    void thresholdTooLargeForADouble() {
+      String text = MINIMAL.replace("\"budget\": 100", "\"budget\": 100, \"threshold\": 1e999");
+      rejectedText(text).startsWith(SOURCE + ": $.tasks[0].threshold: must be a finite number, got ");
+    }
+
+    @Test
+    void stringAvoidSeen() {
+      rejected(s -> strategy(s).put("avoid_seen", "true"), "$.strategy.avoid_seen")
+          .isEqualTo(SOURCE + ": $.strategy.avoid_seen: must be true or false, got \"true\"");
+    }
+
+    @Test
+    void fractionalPopulationSize() {
+      rejected(s -> strategy(s).put("population_size", 10.5), "$.strategy.population_size")
+          .isEqualTo(SOURCE + ": $.strategy.population_size: must be an integer, got 10.5");
+    }
+
+    @Test
+    void strategyMustBeAnObject() {
+      rejected(s -> s.put("strategy", "rea"), "$.strategy")
+          .isEqualTo(SOURCE + ": $.strategy: must be an object, got \"rea\"");
+    }
+
+    @Test
+    void tasksMustBeAnArray() {
+      rejected(s -> s.putObject("tasks").put("name", "c10"), "$.tasks")
+          .isEqualTo(SOURCE + ": $.tasks: must be a non-empty array of tasks, got an object");
+      rejected(s -> s.putObject("tasks"), "$.tasks")
+          .isEqualTo(SOURCE + ": $.tasks: must be a non-empty array of tasks, got an empty object");
+    }
+
+    @Test
+    void tasksMustNotBeEmpty() {
+      rejected(s -> s.putArray("tasks"), "$.tasks")
+          .isEqualTo(SOURCE + ": $.tasks: must be a non-empty array of tasks, got an empty array");
+    }
+
+    @Test
+    void eachTaskMustBeAnObject() {
+      rejected(s -> s.withArray("tasks").set(1, JSON.getNodeFactory().textNode("c100")), "$.tasks[1]")
+          .isEqualTo(SOURCE + ": $.tasks[1]: must be an object, got \"c100\"");
+    }
+
+    @Test
+    void nonArrayTestMetrics() {
+      rejected(s -> task(s, 0).put("test_metrics", "cifar10_test_acc_200ep"), "$.tasks[0].test_metrics")
+          .isEqualTo(SOURCE + ": $.tasks[0].test_metrics: must be an array of strings, got \"cifar10_test_acc_200ep\"");
+    }
+
+    @Test
+    void objectAsProxyMetrics() {
+      rejected(s -> task(s, 1).putObject("proxy_metrics"), "$.tasks[1].proxy_metrics")
+          .isEqualTo(SOURCE + ": $.tasks[1].proxy_metrics: must be an array of strings, got an empty object");
+    }
+
+    @Test
+    void blankStringInTestMetrics() {
+      rejected(s -> task(s, 0).putArray("test_metrics").add("cifar10_test_acc_200ep").add(" "),
+          "$.tasks[0].test_metrics[1]")
+          .isEqualTo(SOURCE + ": $.tasks[0].test_metrics[1]: must be a non-empty string, got \" \"");
+    }
+
+    @Test
+    void numberInProxyMetrics() {
+      rejected(s -> task(s, 1).putArray("proxy_metrics").add(3), "$.tasks[1].proxy_metrics[0]")
+          .isEqualTo(SOURCE + ": $.tasks[1].proxy_metrics[0]: must be a non-empty string, got 3");
+    }
+
+    @Test
+    void nullInProxyMetrics() {
+      rejected(s -> task(s, 1).putArray("proxy_metrics").add("cifar10_freerea_synflow").addNull(),
+          "$.tasks[1].proxy_metrics[1]")
+          .isEqualTo(SOURCE + ": $.tasks[1].proxy_metrics[1]: must be a non-empty string, got null");
+    }
+
+    @Test
+    void duplicateEntryInTestMetrics() {
+      rejected(s -> task(s, 0).putArray("test_metrics")
+              .add("cifar10_test_acc_200ep").add("cifar100_test_acc_200ep").add("cifar10_test_acc_200ep"),
+          "$.tasks[0].test_metrics[2]")
+          .isEqualTo(SOURCE + ": $.tasks[0].test_metrics[2]: \"cifar10_test_acc_200ep\" is listed twice");
+    }
+
+    @Test
+    void duplicateEntryInProxyMetrics() {
+      rejected(s -> task(s, 1).putArray("proxy_metrics").add("cifar10_params_M").add("cifar10_params_M"),
+          "$.tasks[1].proxy_metrics[1]")
+          .isEqualTo(SOURCE + ": $.tasks[1].proxy_metrics[1]: \"cifar10_params_M\" is listed twice");
+    }
+  }
+
+  @Nested
+  class Ranges {
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, -100})
+    void budgetBelowOne(long budget) {
+      rejected(s -> task(s, 1).put("budget", budget), "$.tasks[1].budget")
+          .isEqualTo(SOURCE + ": $.tasks[1].budget: must be in 1..15625 (the architectures of nb201), got " + budget);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {15626, 3_000_000_000L})
+    void budgetAboveTheSpace(long budget) {
+      rejected(s -> task(s, 1).put("budget", budget), "$.tasks[1].budget")
+          .isEqualTo(SOURCE + ": $.tasks[1].budget: must be in 1..15625 (the architectures of nb201), got " + budget);
+    }
+
+    @Test
+    void budgetAboveTheTransNasSpace() {
+      rejected(s -> {
+        for (int i = 0; i < 2; i++) {
+          task(s, i).put("benchmark", "transnas-micro");
+        }
+        task(s, 0).put("fitness", "class_object_val_top1_final");
+        task(s, 1).put("fitness", "class_scene_val_top1_final").put("budget", 4097);
+      }, "$.tasks[1].budget")
+          .isEqualTo(SOURCE + ": $.tasks[1].budget: must be in 1..4096 (the architectures of transnas-micro),"
+              + " got 4097");
+    }
+
+    @Test
+    void budgetEqualToTheSpaceIsAllowed() {
+      assertThat(parse(s -> task(s, 0).put("budget", 15625)).tasks().get(0).budget()).isEqualTo(15625);
+      assertThat(parse(s -> task(s, 0).put("budget", 1)).tasks().get(0).budget()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -2})
+    void workersBelowOne(int workers) {
+      rejected(s -> s.put("workers", workers), "$.workers")
+          .isEqualTo(SOURCE + ": $.workers: must be an integer >= 1, got " + workers);
+    }
+
+    @Test
+    void workersBeyondAnInt() {
+      rejected(s -> s.put("workers", 3_000_000_000L), "$.workers")
+          .isEqualTo(SOURCE + ": $.workers: must be an integer in 1.." + Integer.MAX_VALUE + ", got 3000000000");
+    }
+
+    @Test
+    void populationSizeZero() {
+      rejected(s -> strategy(s).put("population_size", 0), "$.strategy.population_size")
+          .isEqualTo(SOURCE + ": $.strategy.population_size: must be an integer >= 1, got 0");
+    }
+
+    @Test
+    void tournamentSizeZero() {
+      rejected(s -> strategy(s).put("tournament_size", 0), "$.strategy.tournament_size")
+          .isEqualTo(SOURCE + ": $.strategy.tournament_size: must be an integer >= 1, got 0");
+    }
+
+    @Test
+    void negativeParallelism() {
+      rejected(s -> strategy(s).put("parallelism", -1), "$.strategy.parallelism")
+          .isEqualTo(SOURCE + ": $.strategy.parallelism: must be an integer >= 0, got -1");
+    }
+
+    @Test
+    void tournamentLargerThanPopulation() {
+      rejected(s -> strategy(s).put("population_size", 4).put("tournament_size", 5), "$.strategy.tournament_size")
+          .isEqualTo(SOURCE + ": $.strategy.tournament_size: must be at most population_size 4, got 5");
+    }
+
+    @Test
+    void tournamentLargerThanDefaultPopulation() {
+      rejected(s -> strategy(s).put("tournament_size", 11), "$.strategy.tournament_size")
+          .isEqualTo(SOURCE + ": $.strategy.tournament_size: must be at most population_size 10, got 11");
+    }
+
+    @Test
+    void tournamentEqualToPopulationIsAllowed() {
+      StrategySpec s = parse(spec -> strategy(spec).put("population_size", 4).put("tournament_size", 4)).strategy();
+      assertThat(s.tournamentSize()).isEqualTo(4);
+    }
+  }
+
+  @Nested
+  class Names {
+    @ParameterizedTest
+    @ValueSource(strings = {"my search", "a/b", "../up", "naïve", "x:y"})
+    void searchNameCharacters(String name) {
+      rejected(s -> s.put("name", name), "$.name")
+          .isEqualTo(SOURCE + ": $.name: \"" + name + "\" may only hold letters, digits, '.', '_' and '-'"
+              + " (it names output directories)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"c 10", "c10/valid", "c10,valid"})
+    void taskNameCharacters(String name) {
+      rejected(s -> task(s, 1).put("name", name), "$.tasks[1].name")
+          .isEqualTo(SOURCE + ": $.tasks[1].name: \"" + name + "\" may only hold letters, digits, '.', '_' and '-'");
+    }
+
+    @Test
+    void allowedCharacters() {
+      SearchSpec spec = parse(s -> {
+        s.put("name", "A.z_0-9");
+        task(s, 0).put("name", "cifar10-valid.v2_x");
+      });
+      assertThat(spec.name()).isEqualTo("A.z_0-9");
+      assertThat(spec.tasks().get(0).name()).isEqualTo("cifar10-valid.v2_x");
+    }
+
+    @Test
+    void duplicateTaskNames() {
+      rejected(s -> task(s, 1).put("name", "c10"), "$.tasks[1].name")
+          .isEqualTo(SOURCE + ": $.tasks[1].name: task name \"c10\" appears twice");
+    }
+
+    @Test
+    void duplicateTaskNameIsFoundAtItsSecondUse() {
+      rejected(s -> s.withArray("tasks").add(task(s, 0).deepCopy()), "$.tasks[2].name")
+          .isEqualTo(SOURCE + ": $.tasks[2].name: task name \"c10\" appears twice");
+    }
+  }
+
+  @Nested
+  class Choices {
+    @Test
+    void unknownStrategyKind() {
+      rejected(s -> strategy(s).put("kind", "cmaes"), "$.strategy.kind")
+          .isEqualTo(SOURCE + ": $.strategy.kind: strategy must be one of \"random\", \"rea\", got \"cmaes\"");
+    }
+
+    @Test
+    void unknownDirection() {
+      rejected(s -> task(s, 1).put("direction", "up"), "$.tasks[1].direction")
+          .isEqualTo(SOURCE + ": $.tasks[1].direction: direction must be \"max\" or \"min\", got \"up\"");
+    }
+
+    @Test
+    void kindAndDirectionIgnoreCase() {
+      SearchSpec spec = parse(s -> {
+        strategy(s).put("kind", "REA");
+        task(s, 0).put("direction", "Max");
+      });
+      assertThat(spec.strategy().kind()).isEqualTo(StrategySpec.Kind.REA);
+      assertThat(spec.tasks().get(0).direction()).isEqualTo(Direction.MAX);
+    }
+  }
+
+  @Nested
+  class Benchmarks {
+    @Test
+    void unknownBenchmark() {
+      rejected(s -> task(s, 1).put("benchmark", "nb301"), "$.tasks[1].benchmark")
+          .isEqualTo(SOURCE + ": $.tasks[1].benchmark: benchmark \"nb301\" is not loaded; known benchmarks: "
+              + "[nb201, transnas-micro] (loaded: [nb201, transnas-micro])");
+    }
+
+    @Test
+    void knownBenchmarkWhoseFileIsMissing() {
+      ObjectNode spec = minimal();
+      task(spec, 0).put("benchmark", "transnas-micro").put("fitness", "class_object_val_top1_final");
+      String message = messageOf(() -> new SpecReader().parse(SOURCE, spec.toString(), SpecFixtureTables.nb201Only()));
+      assertThat(message).isEqualTo(SOURCE + ": $.tasks[0].benchmark: benchmark \"transnas-micro\" is not loaded;"
+          + " it needs " + SpecFixtureTables.DIRECTORY.resolve("transnas_micro.csv") + ", which is missing"
+          + " (loaded: [nb201])");
+    }
+
+    @Test
+    void unknownFitnessColumnSuggestsTheClosest() {
+      rejected(s -> task(s, 0).put("fitness", "cifar10valid_val_ac_200ep"), "$.tasks[0].fitness")
+          .startsWith(SOURCE + ": $.tasks[0].fitness: benchmark nb201 has no column \"cifar10valid_val_ac_200ep\"")
+          .contains("; closest columns: [cifar10valid_val_acc_200ep, ")
+          .endsWith(" (all " + SpecFixtureTables.NB201_COLUMNS.size() + " in docs/spec.md)");
+    }
+
+    @Test
+    void hintPrefersAColumnThatExtendsTheName() {
+      // NB201 has CIFAR-100 200-epoch validation accuracy only as a derived column
+      rejected(s -> task(s, 1).put("fitness", "cifar100_val_acc_200ep"), "$.tasks[1].fitness")
+          .contains("; closest columns: [cifar100_val_acc_200ep_derived, ");
+    }
+
+    @Test
+    void fitnessColumnOfTheOtherBenchmark() {
+      rejected(s -> task(s, 1).put("fitness", "class_object_val_top1_final"), "$.tasks[1].fitness")
+          .startsWith(SOURCE + ": $.tasks[1].fitness: benchmark nb201 has no column \"class_object_val_top1_final\"")
+          .contains("; closest columns: [");
+    }
+
+    @Test
+    void textColumnsAreNotMetrics() {
+      rejected(s -> task(s, 0).put("fitness", "arch_str"), "$.tasks[0].fitness")
+          .startsWith(SOURCE + ": $.tasks[0].fitness: benchmark nb201 has no column \"arch_str\"");
+    }
+
+    @Test
+    void hintListsThreeColumnsClosestFirst() {
+      String message = messageOf(() -> parse(s -> task(s, 0).put("fitness", "cifar10_test_acc_200epx")));
+      String list = message.substring(message.indexOf("closest columns: [") + 18, message.indexOf("] (all"));
+      assertThat(List.of(list.split(", "))).hasSize(3).first().isEqualTo("cifar10_test_acc_200ep");
+    }
+
+    @Test
+    void unknownTestColumn() {
+      rejected(s -> task(s, 0).putArray("test_metrics").add("cifar10_test_acc_200ep").add("cifar10_tset_acc_200ep"),
+          "$.tasks[0].test_metrics[1]")
+          .startsWith(SOURCE + ": $.tasks[0].test_metrics[1]: benchmark nb201 has no column \"cifar10_tset_acc_200ep\"")
+          .contains("; closest columns: [cifar10_test_acc_200ep");
+    }
+
+    @Test
+    void unknownProxyColumn() {
+      rejected(s -> task(s, 1).putArray("proxy_metrics").add("cifar10_freerea_synflw"), "$.tasks[1].proxy_metrics[0]")
+          .startsWith(SOURCE + ": $.tasks[1].proxy_metrics[0]: benchmark nb201 has no column"
+              + " \"cifar10_freerea_synflw\"")
+          .contains("; closest columns: [cifar10_freerea_synflow");
+    }
+
+    @Test
+    void unknownCostColumn() {
+      rejected(s -> task(s, 0).put("cost_metric", "cifar10valid_train_time_s_total"), "$.tasks[0].cost_metric")
+          .startsWith(SOURCE + ": $.tasks[0].cost_metric: benchmark nb201 has no column"
+              + " \"cifar10valid_train_time_s_total\"")
+          .contains("; closest columns: [cifar10valid_train_time_s_total_200ep");
+    }
+
+    @Test
+    void unreachableThreshold() {
+      rejected(s -> task(s, 0).put("threshold", 90.5), "$.tasks[0].threshold")
+          .isEqualTo(SOURCE + ": $.tasks[0].threshold: 90.5 is never reached: the best cifar10valid_val_acc_200ep"
+              + " in nb201 is 90 (direction max)");
+    }
+
+    @Test
+    void unreachableThresholdWhenMinimising() {
+      rejected(s -> task(s, 1).put("fitness", "cifar10valid_val_loss_200ep").put("direction", "min")
+              .put("threshold", 0.2), "$.tasks[1].threshold")
+          .isEqualTo(SOURCE + ": $.tasks[1].threshold: 0.2 is never reached: the best cifar10valid_val_loss_200ep"
+              + " in nb201 is 0.25 (direction min)");
+    }
+
+    @Test
+    void thresholdOnTheWrongSideForTheDirection() {
+      // 95 is above every value, so maximising cannot reach it; minimising reaches it at once
+      rejected(s -> task(s, 0).put("threshold", 95), "$.tasks[0].threshold").contains("is never reached");
+      assertThat(parse(s -> task(s, 0).put("direction", "min").put("threshold", 95)).tasks().get(0).threshold())
+          .hasValue(95.0);
+    }
+
+    @Test
+    void thresholdEqualToTheOptimumIsReachable() {
+      SearchSpec spec = parse(s -> {
+        task(s, 0).put("threshold", SpecFixtureTables.NB201_BEST_ACC);
+        task(s, 1).put("fitness", "cifar10valid_val_loss_200ep").put("direction", "min")
+            .put("threshold", SpecFixtureTables.NB201_BEST_LOSS);
+      });
+      assertThat(spec.tasks().get(0).threshold()).hasValue(SpecFixtureTables.NB201_BEST_ACC);
+      assertThat(spec.tasks().get(1).threshold()).hasValue(SpecFixtureTables.NB201_BEST_LOSS);
+    }
+
+    @Test
+    void thresholdOnAColumnWithGaps() {
+      // cifar10_nbsz_synflow has no value for odd indices; the threshold check skips them
+      assertThat(parse(s -> task(s, 0).put("fitness", "cifar10_nbsz_synflow").put("threshold", 99.0))
+          .tasks().get(0).threshold()).hasValue(99.0);
+      rejected(s -> task(s, 0).put("fitness", "cifar10_nbsz_synflow").put("threshold", 100.5), "$.tasks[0].threshold")
+          .contains("is never reached");
+    }
+
+    @Test
+    void tasksInDifferentSpaces() {
+      rejected(s -> task(s, 1).put("benchmark", "transnas-micro").put("fitness", "class_scene_val_top1_final"),
+          "$.tasks[1].benchmark")
+          .isEqualTo(SOURCE + ": $.tasks[1].benchmark: benchmark \"transnas-micro\" is in space transnas-micro"
+              + " but earlier tasks are in nb201; all tasks of a search share one space");
+    }
+
+    @Test
+    void declaredSpaceMustMatchTheTasks() {
+      rejected(s -> s.put("space", "transnas-micro"), "$.space")
+          .isEqualTo(SOURCE + ": $.space: \"transnas-micro\" does not match the tasks' space \"nb201\"");
+    }
+
+    @Test
+    void declaredSpaceThatDoesNotExist() {
+      rejected(s -> s.put("space", "nb101"), "$.space")
+          .isEqualTo(SOURCE + ": $.space: \"nb101\" does not match the tasks' space \"nb201\"");
+    }
+  }
+
+  @Nested
+  class Accepted {
+    @Test
+    void defaults() {
+      SearchSpec spec = parse(MINIMAL);
+      assertThat(spec.space()).isEqualTo("nb201");
+      assertThat(spec.seed()).isEqualTo(7L);
+      assertThat(spec.workers()).isEqualTo(1);
+      assertThat(spec.strategy()).isEqualTo(new StrategySpec(StrategySpec.Kind.REA, 10, 5, true, 0));
+      assertThat(spec.parallelismPerTask()).isEqualTo(1);
+      TaskSpec c10 = spec.tasks().get(0);
+      assertThat(c10).isEqualTo(new TaskSpec("c10", "nb201", "cifar10valid_val_acc_200ep", Direction.MAX,
+          OptionalDouble.empty(), 100, List.of(), List.of(), Optional.empty()));
+      assertThat(spec.tasks().get(1).budget()).isEqualTo(200);
+    }
+
+    @Test
+    void nullOptionalsMeanDefaults() {
+      SearchSpec spec = parse(s -> {
+        s.putNull("workers");
+        s.putNull("space");
+        s.putNull("description");
+        strategy(s).putNull("population_size").putNull("tournament_size").putNull("avoid_seen").putNull("parallelism");
+        task(s, 0).putNull("threshold").putNull("test_metrics").putNull("proxy_metrics").putNull("cost_metric");
+      });
+      assertThat(spec).isEqualTo(parse(MINIMAL));
+    }
+
+    @Test
+    void defaultTournamentShrinksToASmallPopulation() {
+      StrategySpec s = parse(spec -> strategy(spec).put("population_size", 3)).strategy();
+      assertThat(s.populationSize()).isEqualTo(3);
+      assertThat(s.tournamentSize()).isEqualTo(3);
+    }
+
+    @Test
+    void randomSearchGetsTheSameDefaults() {
+      assertThat(parse(s -> strategy(s).put("kind", "random")).strategy())
+          .isEqualTo(new StrategySpec(StrategySpec.Kind.RANDOM, 10, 5, true, 0));
+    }
+
+    @Test
+    void seedMayBeNegativeOrLarge() {
+      assertThat(parse(s -> s.put("seed", -3)).seed()).isEqualTo(-3L);
+      assertThat(parse(s -> s.put("seed", Long.MAX_VALUE)).seed()).isEqualTo(Long.MAX_VALUE);
+      assertThat(parse(s -> s.put("seed", Long.MIN_VALUE)).seed()).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void everyOptionalField() {
+      String text = """
+          {
+            "name": "full",
+            "description": "every key",
+            "space": "nb201",
+            "seed": 42,
+            "workers": 4,
+            "strategy": {"kind": "random", "population_size": 20, "tournament_size": 7,
+                         "avoid_seen": false, "parallelism": 2},
+            "tasks": [
+              {"name": "c10", "benchmark": "nb201", "fitness": "cifar10valid_val_acc_200ep",
+               "direction": "max", "threshold": 89.5, "budget": 500,
+               "test_metrics": ["cifar10_test_acc_200ep"],
+               "proxy_metrics": ["cifar10_freerea_synflow", "cifar10_params_M"],
+               "cost_metric": "cifar10valid_train_time_s_total_200ep"},
+              {"name": "loss", "benchmark": "nb201", "fitness": "cifar10valid_val_loss_200ep",
+               "direction": "min", "threshold": 0.3, "budget": 15625,
+               "test_metrics": [], "proxy_metrics": []}
+            ]
+          }
+          """;
+      SearchSpec expected = new SearchSpec("full", "nb201", 42, 4,
+          new StrategySpec(StrategySpec.Kind.RANDOM, 20, 7, false, 2),
+          List.of(
+              new TaskSpec("c10", "nb201", "cifar10valid_val_acc_200ep", Direction.MAX, OptionalDouble.of(89.5), 500,
+                  List.of("cifar10_test_acc_200ep"), List.of("cifar10_freerea_synflow", "cifar10_params_M"),
+                  Optional.of("cifar10valid_train_time_s_total_200ep")),
+              new TaskSpec("loss", "nb201", "cifar10valid_val_loss_200ep", Direction.MIN, OptionalDouble.of(0.3),
+                  15625, List.of(), List.of(), Optional.empty())));
+      SearchSpec spec = parse(text);
+      assertThat(spec).isEqualTo(expected);
+      assertThat(spec.parallelismPerTask()).isEqualTo(2);
+    }
+
+    @Test
+    void transNasSpecGetsItsSpace() {
+      SearchSpec spec = parse(s -> {
+        for (int i = 0; i < 2; i++) {
+          task(s, i).put("benchmark", "transnas-micro").put("budget", 50);
+        }
+        task(s, 0).put("fitness", "class_object_val_top1_final");
+        task(s, 1).put("fitness", "room_layout_val_neg_l2loss_final").put("threshold", -0.7);
+      });
+      assertThat(spec.space()).isEqualTo("transnas-micro");
+      assertThat(spec.tasks().get(1).threshold()).hasValue(-0.7);
+    }
+
+    @Test
+    void emptyDescriptionIsAllowed() {
+      assertThat(parse(s -> s.put("description", "")).name()).isEqualTo("fixture-2task");
+    }
+
+    @Test
+    void keyOrderDoesNotMatter() {
+      String reordered = """
+          {"tasks": [
+             {"budget": 100, "direction": "max", "fitness": "cifar10valid_val_acc_200ep", "benchmark": "nb201",
+              "name": "c10"},
+             {"budget": 200, "direction": "max", "fitness": "cifar100_val_acc_200ep_derived", "benchmark": "nb201",
+              "name": "c100"}],
+           "strategy": {"kind": "rea"}, "seed": 7, "name": "fixture-2task"}
+          """;
+      assertThat(parse(reordered)).isEqualTo(parse(MINIMAL));
+    }
+  }
+
+  @Nested
+  class FromFiles {
+    @TempDir Path dir;
+
+    @Test
+    void readNamesTheFileInErrors() throws IOException {
+      Path file = dir.resolve("broken.json");
+      Files.writeString(file, MINIMAL.replace("\"budget\": 200", "\"budget\": 0"), StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> new SpecReader().read(file, TABLES))
+          .isInstanceOf(SpecException.class)
+          .hasMessageStartingWith(file + ": $.tasks[1].budget: must be in 1..15625");
+    }
+
+    @Test
+    void readsAValidFile() throws IOException {
+      Path file = dir.resolve("ok.json");
+      Files.writeString(file, MINIMAL, StandardCharsets.UTF_8);
+      assertThat(new SpecReader().read(file, TABLES)).isEqualTo(parse(MINIMAL));
+    }
+
+    @Test
+    void missingFile() {
+      Path file = dir.resolve("absent.json");
+      assertThatThrownBy(() -> new SpecReader().read(file, TABLES))
+          .isInstanceOf(SpecException.class)
+          .hasMessageStartingWith("cannot read spec " + file + ": ");
+    }
+
+    @Test
+    void notUtf8() throws IOException {
+      Path file = dir.resolve("latin1.json");
+      Files.write(file, MINIMAL.replace("fixture-2task", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+      assertThatThrownBy(() -> new SpecReader().read(file, TABLES))
+          .isInstanceOf(SpecException.class)
+          .hasMessageStartingWith("cannot read spec " + file + ": ");
+    }
+  }
+}
