@@ -2,17 +2,33 @@ package io.mtnas.actor;
 
 import io.mtnas.domain.evaluation.EvaluationJob;
 import io.mtnas.domain.evaluation.EvaluationOutcome;
+import io.mtnas.domain.evaluation.EvaluationTask;
 import io.mtnas.domain.population.Candidate;
 import io.mtnas.domain.population.Individual;
+import io.mtnas.domain.population.Origin;
 import io.mtnas.domain.population.PopulationState;
 import io.mtnas.domain.population.Proposal;
+import io.mtnas.domain.predictor.Observation;
+import io.mtnas.domain.predictor.ProxySource;
 import io.mtnas.domain.search.EvaluationRecord;
+import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
-import io.mtnas.domain.evaluation.EvaluationTask;
+import io.mtnas.domain.search.TransferSpec;
+import io.mtnas.domain.space.Architecture;
+import io.mtnas.domain.transfer.Label;
+import io.mtnas.domain.transfer.Offer;
+import io.mtnas.domain.transfer.TransferLabels;
 import io.mtnas.protocol.ManagerCommand;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
@@ -22,14 +38,22 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 
 /**
  * One task's steady-state evolution: whenever a result comes back it is integrated and new
  * candidates are proposed at once, keeping {@code parallelism} evaluations outstanding; there is
  * no generation barrier. All decisions are the pure {@link PopulationState}'s; this actor holds it
  * and the task's random generator, and reports each evaluation and the task's end.
+ *
+ * <p>Guided and transferring populations also talk to the shared predictor (to rank their
+ * candidates) and to the transfer arbiter (once per round of {@code population_size}
+ * evaluations). While such a question is open, results wait in a stash, so every decision is taken
+ * on a state that does not change under it; questions carry the search-wide number of the last
+ * outcome seen, which keeps the answers independent of timing.
  */
 public final class PopulationActor extends AbstractBehavior<PopulationActor.Command> {
+  private static final Duration ASK_TIMEOUT = Duration.ofMinutes(2);
 
   public interface Command {}
 
@@ -47,46 +71,86 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
   /** The task wants nothing more and has nothing outstanding. */
   public record Finished(TaskResult result) implements Report {}
 
+  /** An architecture transferred from {@code source} was evaluated on this task. */
+  public record Transferred(String source, String target) implements Report {}
+
+  /** A transferred architecture's label was decided. */
+  public record TransferLabelled(Label label) implements Report {}
+
+  /** The peers a guided or transferring population consults; either may be absent. */
+  public record Peers(
+      Optional<ActorRef<PredictorActor.Command>> predictor,
+      Optional<ActorRef<TransferArbiter.Command>> arbiter,
+      ProxySource proxies) {
+    public static Peers none() {
+      return new Peers(Optional.empty(), Optional.empty(), ProxySource.NONE);
+    }
+  }
+
   private record WrappedDelivered(WorkManager.Delivered delivered)
       implements Command, NoSerializationVerificationNeeded {}
 
+  private record WrappedScores(List<Candidate> pool, int slots, Optional<double[]> scores)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  private record WrappedTransfers(List<Offer> offers) implements Command, NoSerializationVerificationNeeded {}
+
   private final TaskSpec task;
   private final EvaluationTask evaluationTask;
+  private final GuidanceSpec guidance;
+  private final TransferSpec transfer;
   private final RandomGenerator rng;
   private final int parallelism;
   private final ActorRef<ManagerCommand> manager;
   private final ActorRef<Report> reportTo;
   private final ActorRef<WorkManager.Delivered> deliveries;
+  private final Peers peers;
   private final ProgressEvents events;
   private final LongSupplier elapsedMillis;
+  private final StashBuffer<Command> stash;
+  private final Deque<Offer> pendingTransfers = new ArrayDeque<>();
+  private final Map<Architecture, String> transferSources = new HashMap<>();
+  private final List<EvaluationJob> batch = new ArrayList<>();
   private PopulationState state;
+  private TransferLabels labels;
+  private long asOf;
+  private int lastTransferRound;
+  private boolean awaiting;
   private boolean finished;
 
   private PopulationActor(
       ActorContext<Command> context,
+      StashBuffer<Command> stash,
       PopulationState initial,
       RandomGenerator rng,
       int parallelism,
       ActorRef<ManagerCommand> manager,
       ActorRef<Report> reportTo,
+      Peers peers,
       ProgressEvents events,
       LongSupplier elapsedMillis) {
     super(context);
+    this.stash = stash;
     this.state = initial;
     this.task = initial.task();
     this.evaluationTask = task.evaluationTask();
+    this.guidance = initial.strategy().guidance();
+    this.transfer = initial.strategy().transfer();
+    this.labels = TransferLabels.of(task.name(), transfer.eliteRatio());
     this.rng = rng;
     this.parallelism = parallelism;
     this.manager = manager;
     this.reportTo = reportTo;
+    this.peers = peers;
     this.events = events;
     this.elapsedMillis = elapsedMillis;
     this.deliveries = context.messageAdapter(WorkManager.Delivered.class, WrappedDelivered::new);
   }
 
   /**
-   * @param rng this task's own generator: its draws depend only on this task's results, so a
-   *     seeded search is reproducible however the tasks' messages interleave
+   * @param rng this task's own generator: its draws depend only on this task's results (and the
+   *     timing-independent answers of its peers), so a seeded search is reproducible however the
+   *     tasks' messages interleave
    * @param parallelism evaluations kept outstanding
    */
   public static Behavior<Command> create(
@@ -95,39 +159,227 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
       int parallelism,
       ActorRef<ManagerCommand> manager,
       ActorRef<Report> reportTo,
+      Peers peers,
       ProgressEvents events,
       LongSupplier elapsedMillis) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
     }
-    return Behaviors.setup(
-        context ->
-            new PopulationActor(
-                context, initial, rng, parallelism, manager, reportTo, events, elapsedMillis));
+    return Behaviors.withStash(
+        10_000,
+        stash -> Behaviors.setup(
+            context -> new PopulationActor(
+                context, stash, initial, rng, parallelism, manager, reportTo, peers, events, elapsedMillis)));
+  }
+
+  /** The pre-guidance factory: plain evolution, no peers. */
+  public static Behavior<Command> create(
+      PopulationState initial,
+      RandomGenerator rng,
+      int parallelism,
+      ActorRef<ManagerCommand> manager,
+      ActorRef<Report> reportTo,
+      ProgressEvents events,
+      LongSupplier elapsedMillis) {
+    return create(initial, rng, parallelism, manager, reportTo, Peers.none(), events, elapsedMillis);
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessageEquals(Start.INSTANCE, this::proposeAndSubmit)
+        .onMessageEquals(Start.INSTANCE, this::onStart)
         .onMessage(WrappedDelivered.class, m -> onDelivered(m.delivered()))
+        .onMessage(WrappedScores.class, this::onScores)
+        .onMessage(WrappedTransfers.class, this::onTransfers)
         .build();
   }
 
+  private Behavior<Command> onStart() {
+    if (awaiting) {
+      stash.stash(Start.INSTANCE);
+      return this;
+    }
+    return step();
+  }
+
   private Behavior<Command> onDelivered(WorkManager.Delivered d) {
+    if (awaiting) {
+      stash.stash(new WrappedDelivered(d));
+      return this;
+    }
     EvaluationOutcome outcome = d.outcome();
+    asOf = Math.max(asOf, d.sequence());
+    observe(d.sequence(), outcome);
     if (!state.isOutstanding(outcome.jobId())) {
       getContext().getLog().warn("ignoring outcome of {}: not outstanding", outcome.jobId());
-      return proposeAndSubmit(); // the manager still waits for this population's reply
+      return step(); // the manager still waits for this population's reply
     }
     Candidate candidate = state.outstanding(outcome.jobId()).orElseThrow();
     boolean wasSolved = state.solved();
     var bestBefore = state.best().map(Individual::fitness);
     state = state.integrate(outcome);
+    String source = transferSources.remove(candidate.architecture());
     if (outcome instanceof EvaluationOutcome.Scored scored) {
       recordScored(scored, candidate, d, bestBefore.orElse(Double.NaN), wasSolved);
+      if (source != null) {
+        labels = labels.arrived(candidate.architecture(), source);
+        reportTo.tell(new Transferred(source, task.name()));
+      }
+      updateLabels(candidate);
     }
-    return proposeAndSubmit();
+    return step();
+  }
+
+  /** Every outcome goes to the peers, failures as gaps, so their "as of" prefix can complete. */
+  private void observe(long sequence, EvaluationOutcome outcome) {
+    Optional<Observation> o = outcome instanceof EvaluationOutcome.Scored s
+        ? Optional.of(new Observation(sequence, task.name(), s.architecture(), s.fitness()))
+        : Optional.empty();
+    peers.predictor().ifPresent(p -> p.tell(new PredictorActor.Observe(sequence, o)));
+    peers.arbiter().ifPresent(a -> a.tell(new TransferArbiter.Observe(sequence, o)));
+  }
+
+  private void updateLabels(Candidate candidate) {
+    if (!transfer.enabled()) {
+      return;
+    }
+    Optional<Individual> child = state.population().stream()
+        .filter(i -> i.candidate().id().equals(candidate.id()))
+        .findFirst();
+    if (child.isEmpty()) {
+      return;
+    }
+    var update = labels.integrated(child.get(), candidate.parent(), state.population(), task.direction(), round());
+    labels = update.labels();
+    for (Label l : update.decided()) {
+      peers.arbiter().ifPresent(a -> a.tell(new TransferArbiter.Labelled(l)));
+      events.transferLabelled(task.name(), l.source(), l.architecture(), l.positive(), l.round());
+      reportTo.tell(new TransferLabelled(l));
+    }
+  }
+
+  private int round() {
+    return state.evaluations() / state.strategy().populationSize();
+  }
+
+  /** Asks for this round's transfers when a round was completed, then fills the free slots. */
+  private Behavior<Command> step() {
+    if (transfer.enabled() && peers.arbiter().isPresent() && state.wantsMore()
+        && state.evaluations() >= state.strategy().populationSize() && round() > lastTransferRound) {
+      lastTransferRound = round();
+      awaiting = true;
+      getContext().ask(
+          TransferArbiter.Proposed.class,
+          peers.arbiter().get(),
+          ASK_TIMEOUT,
+          replyTo -> new TransferArbiter.Propose(task.name(), asOf, lastTransferRound, replyTo),
+          (reply, error) -> new WrappedTransfers(reply == null ? List.of() : reply.decision().accepted()));
+      return this;
+    }
+    return fill();
+  }
+
+  private Behavior<Command> onTransfers(WrappedTransfers t) {
+    pendingTransfers.addAll(t.offers());
+    awaiting = false;
+    fill();
+    return resume();
+  }
+
+  /** Transferred architectures first (evaluated as they are), then the strategy's picks. */
+  private Behavior<Command> fill() {
+    while (slots() > 0 && !pendingTransfers.isEmpty()) {
+      Offer offer = pendingTransfers.removeFirst();
+      Architecture a = offer.architecture();
+      if (state.hasSeen(a) || transferSources.containsKey(a)) {
+        continue;
+      }
+      transferSources.put(a, offer.source());
+      add(state.proposeExternal(a, Origin.TRANSFER, Optional.empty()));
+    }
+    int slots = slots();
+    if (slots == 0) {
+      return submit();
+    }
+    if (!guidance.guided()) {
+      while (slots() > 0) {
+        add(state.propose(rng));
+      }
+      return submit();
+    }
+    List<Candidate> pool = state.candidates(rng, guidance.candidates() * slots);
+    if (guidance.predictor() && peers.predictor().isPresent()) {
+      awaiting = true;
+      List<Architecture> archs = pool.stream().map(Candidate::architecture).toList();
+      getContext().ask(
+          PredictorActor.Scores.class,
+          peers.predictor().get(),
+          ASK_TIMEOUT,
+          replyTo -> new PredictorActor.Score(task.name(), asOf, archs, replyTo),
+          (reply, error) -> new WrappedScores(pool, slots, reply == null ? Optional.empty() : reply.scores()));
+      return this;
+    }
+    return choose(pool, slots, Optional.empty());
+  }
+
+  private Behavior<Command> onScores(WrappedScores s) {
+    awaiting = false;
+    choose(s.pool(), s.slots(), s.scores());
+    return resume();
+  }
+
+  /** Once no question is open, handles the results that arrived while one was. */
+  private Behavior<Command> resume() {
+    return awaiting || stash.isEmpty() ? this : stash.unstashAll(this);
+  }
+
+  /**
+   * Proposes the best {@code slots} of the pool: by the predictor's scores when there are any,
+   * else by the task's first zero-cost proxy when allowed, else in the strategy's own order.
+   */
+  private Behavior<Command> choose(List<Candidate> pool, int slots, Optional<double[]> predicted) {
+    double[] scores = predicted.orElseGet(() -> proxyScores(pool));
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < pool.size(); i++) {
+      order.add(i);
+    }
+    if (scores != null) {
+      order.sort(Comparator.comparingDouble((Integer i) -> Double.isNaN(scores[i]) ? Double.NEGATIVE_INFINITY : -scores[i]));
+    }
+    for (int i = 0; i < order.size() && slots() > 0 && slots > 0; i++) {
+      Candidate c = pool.get(order.get(i));
+      if (!state.hasSeen(c.architecture())) {
+        add(state.proposeExternal(c.architecture(), c.origin(), c.parent()));
+        slots--;
+      }
+    }
+    while (slots() > 0 && slots-- > 0) {
+      add(state.propose(rng)); // the pool ran short
+    }
+    return submit();
+  }
+
+  /** The first proxy metric's values, sign-adjusted so higher is better; null when unusable. */
+  private double[] proxyScores(List<Candidate> pool) {
+    if (!guidance.zeroCost() || task.proxyMetrics().isEmpty()) {
+      return null;
+    }
+    String metric = task.proxyMetrics().get(0);
+    double[] s = new double[pool.size()];
+    for (int i = 0; i < s.length; i++) {
+      double v = peers.proxies().value(metric, pool.get(i).architecture());
+      s[i] = Double.isFinite(v) ? v : Double.NEGATIVE_INFINITY;
+    }
+    return s;
+  }
+
+  private int slots() {
+    return state.wantsMore() ? Math.max(0, parallelism - state.outstandingCount()) : 0;
+  }
+
+  private void add(Proposal p) {
+    state = p.next();
+    batch.add(new EvaluationJob(p.candidate().id(), evaluationTask, p.candidate().architecture(), 1));
   }
 
   private void recordScored(
@@ -168,15 +420,10 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     }
   }
 
-  /** Tops outstanding work up to the parallelism and replies to the manager (maybe empty). */
-  private Behavior<Command> proposeAndSubmit() {
-    List<EvaluationJob> batch = new ArrayList<>();
-    while (state.wantsMore() && state.outstandingCount() < parallelism) {
-      Proposal p = state.propose(rng);
-      state = p.next();
-      batch.add(new EvaluationJob(p.candidate().id(), evaluationTask, p.candidate().architecture(), 1));
-    }
-    manager.tell(new WorkManager.Submit(task.name(), batch, deliveries));
+  /** Replies to the manager with the batch (maybe empty). */
+  private Behavior<Command> submit() {
+    manager.tell(new WorkManager.Submit(task.name(), List.copyOf(batch), deliveries));
+    batch.clear();
     if (!finished && !state.wantsMore() && state.outstandingCount() == 0) {
       finished = true;
       TaskResult result = state.result();

@@ -128,4 +128,34 @@ public final class ProgressEvents {
     report.totalEvaluationsToThreshold().ifPresent(n -> e.addKeyValue("evaluations_to_threshold", n));
     e.log();
   }
+
+  /** One candidate the transfer arbiter weighed for a target, taken or not. */
+  public void transferDecided(
+      String target, String source, Architecture arch, double score, boolean accepted, String rule, int round) {
+    event("transfer_decided")
+        .addKeyValue("task", target)
+        .addKeyValue("source", source)
+        .addKeyValue("arch", arch.toString())
+        .addKeyValue("score", score)
+        .addKeyValue("accepted", accepted)
+        .addKeyValue("rule", rule)
+        .addKeyValue("round", round)
+        .log();
+  }
+
+  /** A round in which the arbiter transferred nothing to the target. */
+  public void transferSkipped(String target, String rule, int round) {
+    event("transfer_skipped").addKeyValue("task", target).addKeyValue("rule", rule).addKeyValue("round", round).log();
+  }
+
+  /** A transferred architecture's label, decided by its children's ranks on the target. */
+  public void transferLabelled(String target, String source, Architecture arch, boolean positive, int round) {
+    event("transfer_labelled")
+        .addKeyValue("task", target)
+        .addKeyValue("source", source)
+        .addKeyValue("arch", arch.toString())
+        .addKeyValue("label", positive ? "positive" : "negative")
+        .addKeyValue("round", round)
+        .log();
+  }
 }

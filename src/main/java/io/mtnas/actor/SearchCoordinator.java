@@ -1,6 +1,17 @@
 package io.mtnas.actor;
 
+import io.mtnas.domain.embedding.Embedder;
+import io.mtnas.domain.embedding.Embedders;
+import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.population.PopulationState;
+import io.mtnas.domain.predictor.FeatureMap;
+import io.mtnas.domain.predictor.PredictorSettings;
+import io.mtnas.domain.search.StrategySpec;
+import io.mtnas.domain.search.TransferStats;
+import io.mtnas.domain.transfer.Label;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.SearchSpec;
@@ -49,6 +60,9 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   private final long startedNanos;
   private final List<EvaluationRecord> records = new ArrayList<>();
   private final Map<String, TaskResult> results = new HashMap<>();
+  private final Map<String, TransferStats> transfers = new LinkedHashMap<>();
+  private final SearchResources resources;
+  private final Executor blockingExecutor;
 
   private SearchCoordinator(
       ActorContext<Command> context,
@@ -57,8 +71,12 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       ServiceKey<WorkerCommand> workerKey,
       WorkSettings settings,
       Consumer<EvaluationRecord> recordSink,
-      ActorRef<Done> replyTo) {
+      ActorRef<Done> replyTo,
+      SearchResources resources,
+      Executor blockingExecutor) {
     super(context);
+    this.resources = resources;
+    this.blockingExecutor = blockingExecutor;
     this.searchId = searchId;
     this.spec = spec;
     this.recordSink = recordSink;
@@ -85,11 +103,13 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       ServiceKey<WorkerCommand> workerKey,
       WorkSettings settings,
       Consumer<EvaluationRecord> recordSink,
-      ActorRef<Done> replyTo) {
+      ActorRef<Done> replyTo,
+      SearchResources resources,
+      Executor blockingExecutor) {
     return Behaviors.setup(
         context ->
             new SearchCoordinator(
-                context, searchId, spec, workerKey, settings, recordSink, replyTo));
+                context, searchId, spec, workerKey, settings, recordSink, replyTo, resources, blockingExecutor));
   }
 
   private void startPopulations(ActorContext<Command> context) {
@@ -98,6 +118,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
         context.messageAdapter(PopulationActor.Report.class, WrappedReport::new);
     // One generator per task, split in spec order: a task's draws never depend on another's.
     SplittableRandom root = new SplittableRandom(spec.seed());
+    PopulationActor.Peers peers = peers(context, space, root.split());
     for (int i = 0; i < spec.tasks().size(); i++) {
       TaskSpec task = spec.tasks().get(i);
       ActorRef<PopulationActor.Command> population =
@@ -108,11 +129,45 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
                   spec.parallelismPerTask(),
                   manager,
                   reports,
+                  peers,
                   events,
                   this::elapsedMillis),
               "population-" + i);
       population.tell(PopulationActor.Start.INSTANCE);
     }
+  }
+
+  /**
+   * The shared predictor and the transfer arbiter, spawned only when the strategy uses them. The
+   * arbiter's generator is always the root's first split, transfer on or off, so every variant of
+   * a spec gives its tasks the same generators.
+   */
+  private PopulationActor.Peers peers(ActorContext<Command> context, SearchSpace space, SplittableRandom arbiterRng) {
+    StrategySpec strategy = spec.strategy();
+    Embedder embedder = Embedders.of(strategy.embedding(), space);
+    Optional<ActorRef<PredictorActor.Command>> predictor = Optional.empty();
+    if (strategy.guidance().predictor() && strategy.guidance().candidates() > 1) {
+      var regressor = resources.regressor().orElseThrow(() -> new IllegalStateException(
+          "the spec asks for a predictor but this process has no regression library"));
+      List<String> proxyMetrics = strategy.guidance().zeroCost()
+          ? spec.tasks().stream().flatMap(t -> t.proxyMetrics().stream()).distinct().toList()
+          : List.of();
+      FeatureMap features = new FeatureMap(embedder, resources.proxies(), proxyMetrics,
+          spec.tasks().stream().map(TaskSpec::name).toList());
+      Map<String, Direction> directions = new HashMap<>();
+      spec.tasks().forEach(t -> directions.put(t.name(), t.direction()));
+      PredictorSettings settings = new PredictorSettings(strategy.guidance().predictorOtherTasks(), 0.5, 0);
+      predictor = Optional.of(context.spawn(
+          PredictorActor.create(features, regressor, settings, directions, blockingExecutor), "predictor"));
+    }
+    Optional<ActorRef<TransferArbiter.Command>> arbiter = Optional.empty();
+    if (strategy.transfer().enabled() && spec.tasks().size() > 1) {
+      arbiter = Optional.of(context.spawn(
+          TransferArbiter.create(spec.tasks().stream().map(TaskSpec::name).toList(), strategy.populationSize(),
+              strategy.transfer(), embedder, arbiterRng.nextLong(), events),
+          "transfer-arbiter"));
+    }
+    return new PopulationActor.Peers(predictor, arbiter, resources.proxies());
   }
 
   @Override
@@ -126,17 +181,35 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       recordSink.accept(r.record());
       return this;
     }
+    if (report instanceof PopulationActor.Transferred t) {
+      transfers.put(key(t.source(), t.target()), pair(t.source(), t.target()).plusTransferred());
+      return this;
+    }
+    if (report instanceof PopulationActor.TransferLabelled l) {
+      Label label = l.label();
+      transfers.put(key(label.source(), label.target()), pair(label.source(), label.target()).plusLabel(label.positive()));
+      return this;
+    }
     TaskResult result = ((PopulationActor.Finished) report).result();
     results.put(result.task(), result);
     if (results.size() < spec.tasks().size()) {
       return this;
     }
     List<TaskResult> ordered = spec.tasks().stream().map(t -> results.get(t.name())).toList();
-    SearchReport searchReport = new SearchReport(searchId, spec, ordered, elapsedMillis());
+    SearchReport searchReport =
+        new SearchReport(searchId, spec, ordered, elapsedMillis(), List.copyOf(transfers.values()));
     events.searchFinished(searchReport);
     replyTo.tell(new Done(searchReport, List.copyOf(records)));
     manager.tell(WorkManager.Stop.INSTANCE);
     return Behaviors.stopped();
+  }
+
+  private static String key(String source, String target) {
+    return source + "->" + target;
+  }
+
+  private TransferStats pair(String source, String target) {
+    return transfers.getOrDefault(key(source, target), new TransferStats(source, target, 0, 0, 0));
   }
 
   private long elapsedMillis() {

@@ -36,8 +36,21 @@ public final class SearchHost {
       int localWorkers,
       ServiceKey<WorkerCommand> workerKey,
       Consumer<EvaluationRecord> recordSink,
-      CompletableFuture<SearchCoordinator.Done> result)
-      implements NoSerializationVerificationNeeded {}
+      CompletableFuture<SearchCoordinator.Done> result,
+      SearchResources resources)
+      implements NoSerializationVerificationNeeded {
+    /** A search with no free signals and no predictor library (plain strategies only). */
+    public RunSearch(
+        String searchId,
+        SearchSpec spec,
+        Evaluator evaluator,
+        int localWorkers,
+        ServiceKey<WorkerCommand> workerKey,
+        Consumer<EvaluationRecord> recordSink,
+        CompletableFuture<SearchCoordinator.Done> result) {
+      this(searchId, spec, evaluator, localWorkers, workerKey, recordSink, result, SearchResources.none());
+    }
+  }
 
   public static Behavior<RunSearch> create(WorkSettings settings, Executor blockingExecutor) {
     return Behaviors.receive(
@@ -61,7 +74,8 @@ public final class SearchHost {
           var coordinator =
               context.spawn(
                   SearchCoordinator.create(
-                      run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self),
+                      run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self,
+                      run.resources(), blockingExecutor),
                   "coordinator");
           // Terminated is enqueued behind the coordinator's last message, so it only arrives
           // first when the coordinator failed before replying.

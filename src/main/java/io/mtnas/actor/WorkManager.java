@@ -48,8 +48,13 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
   public record Submit(String submitter, List<EvaluationJob> jobs, ActorRef<Delivered> replyTo)
       implements ManagerCommand, NoSerializationVerificationNeeded {}
 
-  /** A final outcome for the submitting population: a score, or a failure given up on. */
-  public record Delivered(EvaluationOutcome outcome, String workerId, long wallMicros)
+  /**
+   * A final outcome for the submitting population: a score, or a failure given up on.
+   *
+   * @param sequence the search-wide delivery number, 1, 2, 3...: what "as of" means for the shared
+   *     predictor and the transfer arbiter, so their answers do not depend on message timing
+   */
+  public record Delivered(EvaluationOutcome outcome, String workerId, long wallMicros, long sequence)
       implements NoSerializationVerificationNeeded {}
 
   /** Stops the manager (the search is over). */
@@ -68,6 +73,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
   }
 
   private final String searchId;
+  private long delivered;
   private final ServiceKey<WorkerCommand> workerKey;
   private final WorkSettings settings;
   private final LongSupplier clockMillis;
@@ -259,7 +265,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       if (replyTo == null) {
         throw new IllegalStateException("delivery for unknown submitter " + d.submitter());
       }
-      replyTo.tell(new Delivered(d.outcome(), workerId, wallMicros));
+      replyTo.tell(new Delivered(d.outcome(), workerId, wallMicros, ++delivered));
     }
   }
 

@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
   String seeds;
 
   @Option(names = "--strategies", paramLabel = "LIST", split = ",",
-      description = "strategies to compare, e.g. random,rea (default: the spec's)")
+      description = "strategy presets to compare, e.g. random,rea,ktnas (default: spec, the spec's own)")
   List<String> strategies;
 
   @Option(names = "--parallel", paramLabel = "N",
@@ -62,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     SearchSpec base = options.apply(cli.readSpec(specFile));
     List<String> strategyIds =
         strategies == null || strategies.isEmpty()
-            ? List.of(base.strategy().kind().id())
-            : strategies.stream().map(s -> SearchOptions.kind(s.strip()).id()).distinct().toList();
+            ? List.of("spec")
+            : strategies.stream().map(String::strip).distinct().toList();
+    strategyIds.forEach(s -> SearchOptions.preset(s, base.strategy()));
     int concurrent = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     if (concurrent < 1) {
       throw new BadInputException("--parallel must be >= 1, got " + concurrent);
@@ -79,11 +80,11 @@ final class BenchCommand implements Callable<Integer> {
       for (String strategy : strategyIds) {
         for (long seed : seedList) {
           SearchSpec spec =
-              base.withSeed(seed).withStrategy(base.strategy().withKind(StrategySpec.Kind.parse(strategy)));
+              base.withSeed(seed).withStrategy(SearchOptions.preset(strategy, base.strategy()));
           slots.acquire();
           String id = spec.name() + "-" + strategy + "-seed" + seed;
           pending.add(
-              runner.start(id, spec, evaluator, r -> {})
+              runner.start(id, spec, evaluator, cli.resources(spec), r -> {})
                   .whenComplete((done, error) -> slots.release())
                   .thenApply(done -> RunOutcome.of(strategy, seed, done.report(), cli.tables())));
         }

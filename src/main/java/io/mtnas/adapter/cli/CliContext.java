@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.mtnas.adapter.benchmark.BenchmarkLocation;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.adapter.benchmark.TableProxySource;
+import io.mtnas.adapter.predictor.XgboostRegressor;
+import io.mtnas.actor.SearchResources;
 import io.mtnas.adapter.spec.SpecReader;
 import io.mtnas.config.MtnasSettings;
 import io.mtnas.domain.search.SearchSpec;
@@ -23,6 +26,13 @@ record CliContext(Config config, MtnasSettings settings, BenchmarkLocation locat
             settings.benchmarksDir(),
             Path.of("").toAbsolutePath());
     return new CliContext(config, settings, location, BenchmarkTables.open(location.directory()));
+  }
+
+  /** The free signals and predictor library for a search of the given spec on the tables. */
+  SearchResources resources(SearchSpec spec) {
+    return new SearchResources(
+        new TableProxySource(tables.get(spec.tasks().get(0).benchmark())),
+        Optional.of(new XgboostRegressor(XgboostRegressor.Settings.defaults())));
   }
 
   /** Reads the spec and checks it against the tables (its benchmarks and columns exist). */

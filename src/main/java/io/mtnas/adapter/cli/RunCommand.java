@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work())) {
       done =
           runner
-              .start(searchId, spec, new TabularEvaluator(tables), record -> {
+              .start(searchId, spec, new TabularEvaluator(tables), cli.resources(spec), record -> {
                 journal.accept(record);
                 if (status != null) {
                   status.accept(record);

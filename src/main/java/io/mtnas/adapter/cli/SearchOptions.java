@@ -1,6 +1,7 @@
 package io.mtnas.adapter.cli;
 
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategyPresets;
 import io.mtnas.domain.search.StrategySpec;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,8 @@ final class SearchOptions {
   @Option(
       names = "--strategy",
       paramLabel = "NAME",
-      description = "random or rea (overrides the spec's strategy kind)")
+      description = "a strategy preset applied to the spec's strategy: random, rea, rea-zc,"
+          + " random-transfer, rank-onehot, rank, ktnas, ktnas-nozc (docs/spec.md)")
   String strategy;
 
   @Option(
@@ -41,14 +43,14 @@ final class SearchOptions {
       result = result.withWorkers(workers);
     }
     if (strategy != null) {
-      result = result.withStrategy(result.strategy().withKind(kind(strategy)));
+      result = result.withStrategy(preset(strategy, result.strategy()));
     }
     return result;
   }
 
-  static StrategySpec.Kind kind(String name) {
+  static StrategySpec preset(String name, StrategySpec base) {
     try {
-      return StrategySpec.Kind.parse(name);
+      return StrategyPresets.apply(name, base);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--strategy: " + e.getMessage());
     }

@@ -3,6 +3,7 @@ package io.mtnas.adapter.cli;
 import com.typesafe.config.Config;
 import io.mtnas.actor.SearchCoordinator;
 import io.mtnas.actor.SearchHost;
+import io.mtnas.actor.SearchResources;
 import io.mtnas.actor.WorkSettings;
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.search.EvaluationRecord;
@@ -38,6 +39,12 @@ final class SearchRunner implements AutoCloseable {
 
   CompletableFuture<SearchCoordinator.Done> start(
       String searchId, SearchSpec spec, Evaluator evaluator, Consumer<EvaluationRecord> sink) {
+    return start(searchId, spec, evaluator, SearchResources.none(), sink);
+  }
+
+  CompletableFuture<SearchCoordinator.Done> start(
+      String searchId, SearchSpec spec, Evaluator evaluator, SearchResources resources,
+      Consumer<EvaluationRecord> sink) {
     var result = new CompletableFuture<SearchCoordinator.Done>();
     system.tell(
         new SearchHost.RunSearch(
@@ -47,7 +54,8 @@ final class SearchRunner implements AutoCloseable {
             spec.workers(),
             ServiceKey.create(WorkerCommand.class, "mtnas-evaluator-" + searchId),
             sink,
-            result));
+            result,
+            resources));
     return result;
   }
 

@@ -75,7 +75,7 @@ final class ThroughputCommand implements Callable<Integer> {
           long cpuStart = cpu.getProcessCpuTime();
           long start = System.nanoTime();
           var done = runner.start("throughput-w" + workers + "-r" + round, spec.withSeed(base.seed() + round),
-              evaluator, r -> {}).get();
+              evaluator, cli.resources(spec), r -> {}).get();
           double wall = (System.nanoTime() - start) / 1e3;
           double cpuTime = (cpu.getProcessCpuTime() - cpuStart) / 1e3;
           evaluations = done.report().totalEvaluations();

@@ -21,11 +21,11 @@ public final class Embedders {
     if (!IDS.contains(id)) {
       throw new IllegalArgumentException("unknown embedding \"" + id + "\"; known: " + IDS);
     }
-    return CACHE.computeIfAbsent(space.id() + "/" + id, key -> switch (id) {
+    return CACHE.computeIfAbsent(space.id() + "/" + id, key -> new CachedEmbedder(switch (id) {
       case "wl" -> new WlEmbedder(space, 1);
       case "path" -> new PathEmbedder(space);
       case "node2vec" -> new Node2VecEmbedder(space, Node2VecEmbedder.Settings.defaults());
       default -> new OneHotEmbedder(space);
-    });
+    }, space.size()));
   }
 }

@@ -108,6 +108,22 @@ public final class PopulationState {
   }
 
   /**
+   * Up to {@code count} distinct candidates the strategy would propose next, none committed: a
+   * guided population scores them and proposes its pick with {@link #proposeExternal}. Pure in
+   * (this state, the draws from {@code rng}); fewer come back when the strategy keeps drawing
+   * architectures already in the list.
+   */
+  public List<Candidate> candidates(RandomGenerator rng, int count) {
+    requireWantsMore();
+    java.util.LinkedHashMap<Architecture, Candidate> distinct = new java.util.LinkedHashMap<>();
+    for (int attempt = 0; attempt < 4 * count && distinct.size() < count; attempt++) {
+      Candidate c = proposer.propose(this, nextJobId(), rng);
+      distinct.putIfAbsent(c.architecture(), c);
+    }
+    return List.copyOf(distinct.values());
+  }
+
+  /**
    * Proposes an architecture chosen outside the strategy (transfer from another task, a predictor's
    * pick) under the next job id. Check {@link #hasSeen} first when the strategy avoids seen ones.
    *

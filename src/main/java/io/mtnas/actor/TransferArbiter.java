@@ -1,0 +1,178 @@
+package io.mtnas.actor;
+
+import io.mtnas.domain.embedding.Embedder;
+import io.mtnas.domain.predictor.Observation;
+import io.mtnas.domain.predictor.ObservationLog;
+import io.mtnas.domain.search.TransferSpec;
+import io.mtnas.domain.space.Architecture;
+import io.mtnas.domain.transfer.Label;
+import io.mtnas.domain.transfer.Offer;
+import io.mtnas.domain.transfer.TransferHistory;
+import io.mtnas.domain.transfer.TransferRank;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * Decides which architectures cross from one task to another (transfer rank, or random transfer).
+ * It keeps each target's Historical Transfer Set from the labels the target reports, and rebuilds
+ * every other task's current population from the search's results: under regularized evolution a
+ * population is a task's last K scored individuals. Like the predictor it answers a request from
+ * the results numbered up to its {@code asOf}, and draws from one generator per target, so
+ * decisions do not depend on message timing.
+ */
+public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Command> {
+
+  public interface Command {}
+
+  /** Outcome number {@code sequence} of the search (empty for a failure). */
+  public record Observe(long sequence, Optional<Observation> observation)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** A target decided the label of an architecture transferred to it. */
+  public record Labelled(Label label) implements Command, NoSerializationVerificationNeeded {}
+
+  /** Propose transfers for {@code target}'s round {@code round} as of outcome {@code asOf}. */
+  public record Propose(String target, long asOf, int round, ActorRef<Proposed> replyTo)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  public record Proposed(TransferRank.Decision decision) implements NoSerializationVerificationNeeded {}
+
+  private final List<String> tasks;
+  private final int populationSize;
+  private final TransferSpec settings;
+  private final Embedder embedder;
+  private final ProgressEvents events;
+  private final ObservationLog log = new ObservationLog();
+  private final Map<String, TransferHistory> histories = new HashMap<>();
+  private final Map<String, RandomGenerator> generators = new HashMap<>();
+  private final List<Propose> waiting = new ArrayList<>();
+
+  private TransferArbiter(
+      ActorContext<Command> context,
+      List<String> tasks,
+      int populationSize,
+      TransferSpec settings,
+      Embedder embedder,
+      long seed,
+      ProgressEvents events) {
+    super(context);
+    this.tasks = List.copyOf(tasks);
+    this.populationSize = populationSize;
+    this.settings = settings;
+    this.embedder = embedder;
+    this.events = events;
+    SplittableRandom root = new SplittableRandom(seed);
+    for (String t : tasks) {
+      generators.put(t, root.split());
+      histories.put(t, TransferHistory.empty());
+    }
+  }
+
+  /** @param seed the arbiter's own seed (derived from the search's), split once per task in order */
+  public static Behavior<Command> create(
+      List<String> tasks, int populationSize, TransferSpec settings, Embedder embedder, long seed,
+      ProgressEvents events) {
+    return Behaviors.setup(c -> new TransferArbiter(c, tasks, populationSize, settings, embedder, seed, events));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Observe.class, this::onObserve)
+        .onMessage(Labelled.class, this::onLabelled)
+        .onMessage(Propose.class, this::onPropose)
+        .build();
+  }
+
+  private Behavior<Command> onObserve(Observe o) {
+    if (o.observation().isPresent()) {
+      log.add(o.observation().get());
+    } else {
+      log.addGap(o.sequence());
+    }
+    List<Propose> ready = waiting.stream().filter(p -> p.asOf() <= log.complete()).toList();
+    waiting.removeAll(ready);
+    ready.forEach(this::decide);
+    return this;
+  }
+
+  private Behavior<Command> onLabelled(Labelled l) {
+    histories.merge(l.label().target(), TransferHistory.empty().with(l.label()), (old, one) -> old.with(l.label()));
+    return this;
+  }
+
+  private Behavior<Command> onPropose(Propose p) {
+    if (p.asOf() > log.complete()) {
+      waiting.add(p);
+    } else {
+      decide(p);
+    }
+    return this;
+  }
+
+  private void decide(Propose p) {
+    List<Observation> known = log.upTo(p.asOf());
+    TransferRank.Decision decision = TransferRank.decide(
+        p.target(), p.round(), candidates(p.target(), known), histories.get(p.target()), settings, embedder,
+        generators.get(p.target()));
+    Set<Architecture> accepted = new HashSet<>();
+    decision.accepted().forEach(o -> accepted.add(o.architecture()));
+    for (Offer o : decision.considered()) {
+      events.transferDecided(p.target(), o.source(), o.architecture(), o.score(), accepted.contains(o.architecture()),
+          decision.rule(), p.round());
+    }
+    if (decision.skipped()) {
+      events.transferSkipped(p.target(), decision.rule(), p.round());
+    }
+    p.replyTo().tell(new Proposed(decision));
+  }
+
+  /** The other tasks' current populations, less what the target has already evaluated. */
+  private List<Offer> candidates(String target, List<Observation> known) {
+    Map<String, Deque<Observation>> populations = new LinkedHashMap<>();
+    tasks.forEach(t -> populations.put(t, new ArrayDeque<>()));
+    Set<Architecture> evaluatedByTarget = new HashSet<>();
+    for (Observation o : known) {
+      Deque<Observation> pop = populations.get(o.task());
+      if (pop == null) {
+        continue;
+      }
+      pop.addLast(o);
+      if (pop.size() > populationSize) {
+        pop.removeFirst();
+      }
+      if (o.task().equals(target)) {
+        evaluatedByTarget.add(o.architecture());
+      }
+    }
+    Map<Architecture, Offer> offers = new LinkedHashMap<>();
+    for (String source : tasks) {
+      if (source.equals(target)) {
+        continue;
+      }
+      for (Observation o : populations.get(source)) {
+        if (!evaluatedByTarget.contains(o.architecture())) {
+          offers.putIfAbsent(o.architecture(), new Offer(o.architecture(), source, 0));
+        }
+      }
+    }
+    return new ArrayList<>(offers.values());
+  }
+}
