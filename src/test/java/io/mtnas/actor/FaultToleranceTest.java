@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -301,6 +304,54 @@ class FaultToleranceTest {
     assertThat(capture.eventsWhileRunning(id, "worker_joined")).hasSize(3);
     assertThat(capture.eventsWhileRunning(id, "worker_left")).isEmpty();
     assertThat(capture.warnings()).noneMatch(l -> l.level().toString().equals("ERROR"));
+  }
+
+  static Stream<Arguments> throwablesThatAreNotRuntimeExceptions() {
+    return Stream.of(true, false)
+        .flatMap(
+            nonBlocking ->
+                Stream.of(
+                    Arguments.of(nonBlocking, "AssertionError"),
+                    Arguments.of(nonBlocking, "IOException")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  /**
+   * An Error, or a checked exception smuggled past the compiler (Kotlin, Groovy, Lombok), must not
+   * take the worker down either: a lost worker is never replaced, so a job that throws would kill
+   * one worker per attempt and leave the search with none.
+   */
+  @ParameterizedTest(name = "nonBlocking={0}, throws {1}")
+  @MethodSource("throwablesThatAreNotRuntimeExceptions")
+  void anEvaluatorThatThrowsAnErrorOrCheckedExceptionDoesNotKillItsWorker(
+      boolean nonBlocking, String throwable) throws Exception {
+    JobId alwaysThrows = new JobId("alpha", 2);
+    EvaluationLog.Script script =
+        (worker, job) -> {
+          if (job.id().equals(alwaysThrows)) {
+            sneakyThrow(
+                throwable.equals("AssertionError")
+                    ? new AssertionError("invariant broken for " + job.id())
+                    : new java.io.IOException("table file vanished"));
+          }
+          return null;
+        };
+    String id = newSearchId();
+    SearchSpec spec = JobAccounting.spec(19, 2, 6, StrategySpec.random(), "alpha", "beta");
+    Started s = start(id, PATIENT, spec, log.evaluator("pool", nonBlocking, script), 2);
+    SearchCoordinator.Done done = finish(s);
+
+    JobAccounting.Outcomes outcomes =
+        JobAccounting.assertEachJobIntegratedOnce(id, done, s.journal(), capture);
+    assertThat(outcomes.givenUp()).containsOnlyKeys(alwaysThrows);
+    assertThat(outcomes.givenUp().get(alwaysThrows).field("kind")).isEqualTo("crashed");
+    assertThat(outcomes.givenUp().get(alwaysThrows).field("reason")).contains(throwable);
+    assertThat(log.attemptNumbersByJob().get(alwaysThrows)).containsExactly(1, 2, 3);
+    assertThat(capture.eventsWhileRunning(id, "worker_left")).isEmpty();
   }
 
   // ---- d. a hang past the job timeout
