@@ -141,10 +141,16 @@ public final class EvaluatorWorker {
     return stash.unstashAll(idle());
   }
 
+  /**
+   * Whatever escapes the evaluator, an Error or a checked exception smuggled past the compiler
+   * included, is the job's CRASHED failure, not the worker's: a worker that died of it is never
+   * replaced, so a job that throws would take one worker per attempt. (Blocking evaluators got
+   * this already: CompletableFuture catches every Throwable.)
+   */
   private EvaluationOutcome evaluateSafely(Evaluate request) {
     try {
       return evaluator.evaluate(request.job());
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       return crashed(request, e);
     }
   }
