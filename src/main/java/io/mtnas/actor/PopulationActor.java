@@ -8,6 +8,7 @@ import io.mtnas.domain.population.Individual;
 import io.mtnas.domain.population.Origin;
 import io.mtnas.domain.population.PopulationState;
 import io.mtnas.domain.population.Proposal;
+import io.mtnas.domain.population.Screening;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.ProxySource;
 import io.mtnas.domain.search.EvaluationRecord;
@@ -54,6 +55,8 @@ import org.apache.pekko.actor.typed.javadsl.StashBuffer;
  */
 public final class PopulationActor extends AbstractBehavior<PopulationActor.Command> {
   private static final Duration ASK_TIMEOUT = Duration.ofMinutes(2);
+  /** Uniform samples per zero-cost tournament when screening samples. */
+  private static final int SCREEN_GROUP = 10;
 
   public interface Command {}
 
@@ -280,15 +283,23 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
   }
 
   private Behavior<Command> onTransfers(WrappedTransfers t) {
+    if (guidance.guided() && guidance.predictor()) {
+      pendingTransfers.clear(); // competing transfers are offered for one round
+    }
     pendingTransfers.addAll(t.offers());
     awaiting = false;
     fill();
     return resume();
   }
 
-  /** Transferred architectures first (evaluated as they are), then the strategy's picks. */
+  /**
+   * Transferred architectures first (evaluated as they are, as KTNAS does), then the strategy's
+   * picks. A population with a predictor instead puts the round's transfers into its candidate
+   * pool, where they compete with its own mutants for the evaluation.
+   */
   private Behavior<Command> fill() {
-    while (slots() > 0 && !pendingTransfers.isEmpty()) {
+    boolean transfersCompete = guidance.guided() && guidance.predictor() && peers.predictor().isPresent();
+    while (!transfersCompete && slots() > 0 && !pendingTransfers.isEmpty()) {
       Offer offer = pendingTransfers.removeFirst();
       Architecture a = offer.architecture();
       if (state.hasSeen(a) || transferSources.containsKey(a)) {
@@ -307,7 +318,21 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
       }
       return submit();
     }
-    List<Candidate> pool = state.candidates(rng, guidance.candidates() * slots);
+    List<Candidate> pool = new ArrayList<>(state.candidates(rng, guidance.candidates() * slots));
+    List<Candidate> extra = new ArrayList<>();
+    if (transfersCompete) {
+      pendingTransfers.removeIf(o -> state.hasSeen(o.architecture()));
+      for (Offer o : pendingTransfers) {
+        extra.add(new Candidate(state.nextJobId(), o.architecture(), Origin.TRANSFER, Optional.empty()));
+      }
+    }
+    extra.addAll(guidance.incumbentNeighbours() ? state.incumbentNeighbours() : List.of());
+    extra.addAll(samples(guidance.samples() * slots));
+    for (Candidate c : extra) {
+      if (pool.stream().noneMatch(p -> p.architecture().equals(c.architecture()))) {
+        pool.add(c);
+      }
+    }
     if (guidance.predictor() && peers.predictor().isPresent()) {
       awaiting = true;
       List<Architecture> archs = pool.stream().map(Candidate::architecture).toList();
@@ -320,6 +345,19 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
       return this;
     }
     return choose(pool, slots, Optional.empty());
+  }
+
+  /** Uniform unseen samples, screened by the zero-cost proxy when it may be used. */
+  private List<Candidate> samples(int count) {
+    if (count == 0) {
+      return List.of();
+    }
+    if (!guidance.zeroCost() || task.proxyMetrics().isEmpty()) {
+      return state.samples(rng, count);
+    }
+    String metric = task.proxyMetrics().get(0);
+    return Screening.bestOfGroups(state.samples(rng, count * SCREEN_GROUP), SCREEN_GROUP,
+        c -> peers.proxies().value(metric, c.architecture()));
   }
 
   private Behavior<Command> onScores(WrappedScores s) {
@@ -349,6 +387,10 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     for (int i = 0; i < order.size() && slots() > 0 && slots > 0; i++) {
       Candidate c = pool.get(order.get(i));
       if (!state.hasSeen(c.architecture())) {
+        if (c.origin() == Origin.TRANSFER) {
+          pendingTransfers.stream().filter(o -> o.architecture().equals(c.architecture())).findFirst()
+              .ifPresent(o -> transferSources.put(c.architecture(), o.source()));
+        }
         add(state.proposeExternal(c.architecture(), c.origin(), c.parent()));
         slots--;
       }

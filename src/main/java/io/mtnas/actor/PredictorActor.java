@@ -2,7 +2,7 @@ package io.mtnas.actor;
 
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.FeatureMap;
-import io.mtnas.domain.predictor.Model;
+import io.mtnas.domain.predictor.TaskModel;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.ObservationLog;
 import io.mtnas.domain.predictor.PredictorSettings;
@@ -48,7 +48,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   /** One score per candidate (higher = better), or empty when there is nothing to learn from yet. */
   public record Scores(Optional<double[]> scores) implements NoSerializationVerificationNeeded {}
 
-  private record Trained(String target, int dataSize, Optional<Model> model, Throwable error)
+  private record Trained(String target, int dataSize, Optional<TaskModel> model, Throwable error)
       implements Command, NoSerializationVerificationNeeded {}
 
   private record ModelKey(String target, int dataSize) {}
@@ -62,7 +62,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   private final List<Score> waitingForData = new ArrayList<>();
   private final Map<ModelKey, List<Score>> waitingForModel = new HashMap<>();
   private final Map<String, ModelKey> latestKey = new HashMap<>();
-  private final Map<String, Optional<Model>> latestModel = new HashMap<>();
+  private final Map<String, Optional<TaskModel>> latestModel = new HashMap<>();
   private final Set<ModelKey> training = new HashSet<>();
 
   private PredictorActor(
@@ -155,11 +155,11 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     return this;
   }
 
-  private void reply(Score s, Optional<Model> model) {
+  private void reply(Score s, Optional<TaskModel> model) {
     if (model.isEmpty() || s.candidates().isEmpty()) {
       s.replyTo().tell(new Scores(Optional.empty()));
       return;
     }
-    s.replyTo().tell(new Scores(Optional.of(TaskPredictors.score(model.get(), s.target(), s.candidates(), features))));
+    s.replyTo().tell(new Scores(Optional.of(model.get().score(s.candidates(), features))));
   }
 }

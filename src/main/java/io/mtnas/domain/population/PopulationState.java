@@ -124,6 +124,37 @@ public final class PopulationState {
   }
 
   /**
+   * The unseen one-edge neighbours of the task's best individual ever, as mutations of it: local
+   * search around the incumbent, which regularized evolution loses once the incumbent ages out.
+   */
+  public List<Candidate> incumbentNeighbours() {
+    requireWantsMore();
+    if (best == null) {
+      return List.of();
+    }
+    Architecture incumbent = best.architecture();
+    return space.neighbours(incumbent).stream()
+        .filter(a -> !hasSeen(a))
+        .map(a -> new Candidate(nextJobId(), a, Origin.MUTATION, Optional.of(incumbent)))
+        .toList();
+  }
+
+  /** Up to {@code count} distinct uniform samples of architectures this task has not seen. */
+  public List<Candidate> samples(RandomGenerator rng, int count) {
+    requireWantsMore();
+    java.util.LinkedHashMap<Architecture, Candidate> distinct = new java.util.LinkedHashMap<>();
+    for (int attempt = 0; attempt < 4 * count && distinct.size() < count; attempt++) {
+      long index = seen.sampleUnseen(rng);
+      if (index < 0) {
+        break;
+      }
+      Architecture a = space.fromIndex(index);
+      distinct.putIfAbsent(a, new Candidate(nextJobId(), a, Origin.RANDOM, Optional.empty()));
+    }
+    return List.copyOf(distinct.values());
+  }
+
+  /**
    * Proposes an architecture chosen outside the strategy (transfer from another task, a predictor's
    * pick) under the next job id. Check {@link #hasSeen} first when the strategy avoids seen ones.
    *

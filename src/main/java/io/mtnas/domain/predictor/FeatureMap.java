@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The predictor's inputs for (task, architecture): the architecture's embedding, its free proxy
  * signals (signed log, since synflow spans 60 orders of magnitude; non-finite values become
- * missing), and a one-hot of the task so one model can learn from every task's results.
+ * missing), a one-hot of the task so one model can learn from every task's results, and, per
+ * task, what that task measured for this architecture (missing when it did not evaluate it, and
+ * always missing for the row's own task).
  */
 public final class FeatureMap {
   private final Embedder embedder;
@@ -23,7 +25,7 @@ public final class FeatureMap {
   }
 
   public int width() {
-    return embedder.dimension() + proxyMetrics.size() + tasks.size();
+    return embedder.dimension() + proxyMetrics.size() + 2 * tasks.size();
   }
 
   public List<String> tasks() {
@@ -31,6 +33,10 @@ public final class FeatureMap {
   }
 
   public double[] row(String task, Architecture architecture) {
+    return row(task, architecture, CrossTaskValues.none());
+  }
+
+  public double[] row(String task, Architecture architecture, CrossTaskValues cross) {
     double[] row = new double[width()];
     embedder.embed(architecture).copyInto(row, 0);
     int offset = embedder.dimension();
@@ -43,6 +49,10 @@ public final class FeatureMap {
       throw new IllegalArgumentException("unknown task \"" + task + "\"; known: " + tasks);
     }
     row[offset + t] = 1;
+    offset += tasks.size();
+    for (int j = 0; j < tasks.size(); j++) {
+      row[offset + j] = j == t ? Double.NaN : cross.value(tasks.get(j), architecture);
+    }
     return row;
   }
 

@@ -1,7 +1,6 @@
 package io.mtnas.domain.predictor;
 
 import io.mtnas.domain.evaluation.Direction;
-import io.mtnas.domain.space.Architecture;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ public final class TaskPredictors {
    * @param directions each task's direction, by task name
    * @return empty when there is nothing to learn from yet
    */
-  public static Optional<Model> train(
+  public static Optional<TaskModel> train(
       String target,
       List<Observation> observations,
       Map<String, Direction> directions,
@@ -32,6 +31,9 @@ public final class TaskPredictors {
     if (own < settings.minimumOwnResults() && !settings.useOtherTasks()) {
       return Optional.empty();
     }
+    CrossTaskValues cross = settings.useOtherTasks()
+        ? CrossTaskValues.of(observations, o -> standardised(o, moments, directions))
+        : CrossTaskValues.none();
     List<double[]> rows = new ArrayList<>();
     List<Double> targets = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
@@ -40,10 +42,8 @@ public final class TaskPredictors {
       if (!mine && !settings.useOtherTasks()) {
         continue;
       }
-      double[] m = moments.get(o.task());
-      double z = m[1] > 0 ? (o.fitness() - m[0]) / m[1] : 0;
-      rows.add(features.row(o.task(), o.architecture()));
-      targets.add(directions.get(o.task()) == Direction.MIN ? -z : z);
+      rows.add(features.row(o.task(), o.architecture(), cross));
+      targets.add(standardised(o, moments, directions));
       weights.add(mine ? 1.0 : settings.otherTaskWeight());
     }
     if (rows.size() < 2) {
@@ -53,17 +53,15 @@ public final class TaskPredictors {
         rows.toArray(double[][]::new),
         targets.stream().mapToDouble(Double::doubleValue).toArray(),
         weights.stream().mapToDouble(Double::doubleValue).toArray());
-    return Optional.of(regressor.fit(set));
+    return Optional.of(new TaskModel(target, regressor.fit(set), cross));
   }
 
-  /** Scores candidates for the target task with a trained model (higher = better). */
-  public static double[] score(Model model, String target, List<Architecture> candidates, FeatureMap features) {
-    double[][] rows = new double[candidates.size()][];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = features.row(target, candidates.get(i));
-    }
-    return model.predict(rows);
+  private static double standardised(Observation o, Map<String, double[]> moments, Map<String, Direction> directions) {
+    double[] m = moments.get(o.task());
+    double z = m[1] > 0 ? (o.fitness() - m[0]) / m[1] : 0;
+    return directions.get(o.task()) == Direction.MIN ? -z : z;
   }
+
 
   /** Mean and standard deviation of fitness per task. */
   static Map<String, double[]> moments(List<Observation> observations) {

@@ -5,24 +5,37 @@ package io.mtnas.domain.search;
  *
  * @param candidates how many candidates (mutants, or random samples while the population fills)
  *     a population draws per evaluation; 1 means the strategy's own pick, unguided
+ * @param samples how many uniform samples of unseen architectures join each pool, so a guided
+ *     population can leave a plateau its mutants cannot (0: mutants only)
+ * @param incumbentNeighbours add the unseen one-edge neighbours of the task's best-so-far to every
+ *     pool (local search around the incumbent, which aging would otherwise forget)
  * @param predictor rank the candidates with the task's performance predictor once it has data
  * @param predictorOtherTasks let the predictor learn from the other tasks' results too
  * @param zeroCost use the free zero-cost proxy signals: as predictor inputs, and to rank candidates
  *     (by the task's first proxy metric) while no predictor is trained or the predictor is off
  */
-public record GuidanceSpec(int candidates, boolean predictor, boolean predictorOtherTasks, boolean zeroCost) {
+public record GuidanceSpec(
+    int candidates,
+    int samples,
+    boolean incumbentNeighbours,
+    boolean predictor,
+    boolean predictorOtherTasks,
+    boolean zeroCost) {
   public GuidanceSpec {
     if (candidates < 1) {
       throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
+    }
+    if (samples < 0) {
+      throw new IllegalArgumentException("samples must be >= 0, got " + samples);
     }
   }
 
   /** Plain evolution: one candidate, no model, no proxies. */
   public static GuidanceSpec none() {
-    return new GuidanceSpec(1, false, true, false);
+    return new GuidanceSpec(1, 0, false, false, true, false);
   }
 
   public boolean guided() {
-    return candidates > 1 && (predictor || zeroCost);
+    return (candidates > 1 || samples > 0) && (predictor || zeroCost);
   }
 }

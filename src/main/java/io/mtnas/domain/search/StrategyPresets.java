@@ -23,22 +23,23 @@ import java.util.function.UnaryOperator;
  */
 public final class StrategyPresets {
   public static final int DEFAULT_CANDIDATES = 20;
+  public static final int DEFAULT_SAMPLES = 100;
 
   private static final Map<String, UnaryOperator<StrategySpec>> PRESETS = new LinkedHashMap<>();
 
   static {
     PRESETS.put("random", s -> plain(s).withKind(StrategySpec.Kind.RANDOM));
     PRESETS.put("rea", StrategyPresets::plain);
-    PRESETS.put("rea-zc", s -> plain(s).withGuidance(new GuidanceSpec(candidates(s), false, true, true)));
+    PRESETS.put("rea-zc", s -> plain(s).withGuidance(new GuidanceSpec(candidates(s), 0, false, false, true, true)));
     PRESETS.put("random-transfer", s -> plain(s).withTransfer(s.transfer().withMode(TransferSpec.Mode.RANDOM)));
     PRESETS.put("rank-onehot",
         s -> plain(s).withEmbedding("onehot").withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("rank", s -> plain(s).withEmbedding(embedding(s)).withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("ktnas", s -> plain(s).withEmbedding(embedding(s))
-        .withGuidance(new GuidanceSpec(candidates(s), true, true, true))
+        .withGuidance(new GuidanceSpec(candidates(s), samples(s), true, true, true, true))
         .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("ktnas-nozc", s -> plain(s).withEmbedding(embedding(s))
-        .withGuidance(new GuidanceSpec(candidates(s), true, true, false))
+        .withGuidance(new GuidanceSpec(candidates(s), samples(s), true, true, true, false))
         .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("spec", s -> s);
   }
@@ -67,6 +68,10 @@ public final class StrategyPresets {
 
   private static int candidates(StrategySpec s) {
     return s.guidance().candidates() > 1 ? s.guidance().candidates() : DEFAULT_CANDIDATES;
+  }
+
+  private static int samples(StrategySpec s) {
+    return s.guidance().samples() > 0 ? s.guidance().samples() : DEFAULT_SAMPLES;
   }
 
   private static String embedding(StrategySpec s) {
