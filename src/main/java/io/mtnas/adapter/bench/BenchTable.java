@@ -2,6 +2,7 @@ package io.mtnas.adapter.bench;
 
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TransferStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,38 @@ public final class BenchTable {
             .append(" | |\n");
       }
     }
+    transfers(out, strategies, runs);
     return out.toString();
+  }
+
+  /** Per strategy and task pair: transfers evaluated and how their labels came out, over all seeds. */
+  private static void transfers(StringBuilder out, List<String> strategies, List<RunOutcome> runs) {
+    Map<String, int[]> sums = new java.util.LinkedHashMap<>();
+    for (String strategy : strategies) {
+      for (RunOutcome r : of(runs, strategy)) {
+        for (TransferStats t : r.transfers()) {
+          int[] s = sums.computeIfAbsent(strategy + "|" + t.source() + " → " + t.target(), k -> new int[3]);
+          s[0] += t.transferred();
+          s[1] += t.positive();
+          s[2] += t.negative();
+        }
+      }
+    }
+    if (sums.isEmpty()) {
+      return;
+    }
+    out.append("\nTransfers, summed over seeds: evaluated on the target, labelled positive (a child reached the "
+        + "target's top r) or negative (aged out without one); helped = positive / labelled.\n\n");
+    out.append("| strategy | source → target | transferred | positive | negative | helped |\n");
+    out.append("|---|---|---|---|---|---|\n");
+    for (Map.Entry<String, int[]> e : sums.entrySet()) {
+      String[] key = e.getKey().split("\\|", 2);
+      int[] s = e.getValue();
+      int labelled = s[1] + s[2];
+      out.append("| ").append(key[0]).append(" | ").append(key[1]).append(" | ").append(s[0]).append(" | ")
+          .append(s[1]).append(" | ").append(s[2]).append(" | ")
+          .append(labelled == 0 ? "-" : fixed(100.0 * s[1] / labelled, 0) + "%").append(" |\n");
+    }
   }
 
   private static List<RunOutcome> of(List<RunOutcome> runs, String strategy) {

@@ -4,12 +4,15 @@ import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TransferStats;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /** What a benchmark keeps of one seeded search: per task, the figures the tables compare. */
-public record RunOutcome(String strategy, long seed, Map<String, TaskOutcome> tasks, double wallSeconds) {
+public record RunOutcome(
+    String strategy, long seed, Map<String, TaskOutcome> tasks, double wallSeconds, List<TransferStats> transfers) {
 
   /**
    * @param gap distance of the found fitness to the benchmark's optimum (0 = found it), in the
@@ -49,6 +52,6 @@ public record RunOutcome(String strategy, long seed, Map<String, TaskOutcome> ta
               rank,
               test));
     }
-    return new RunOutcome(strategy, seed, tasks, report.wallMillis() / 1000.0);
+    return new RunOutcome(strategy, seed, tasks, report.wallMillis() / 1000.0, report.transfers());
   }
 }

@@ -18,7 +18,7 @@ final class Summary {
     var spec = report.spec();
     long solved = report.tasks().stream().filter(TaskResult::solved).count();
     out.printf(Locale.ROOT, "%nsearch %s (%s, seed %d, %d worker%s): %d/%d tasks solved, %d evaluations, %.1f s%n",
-        spec.name(), spec.strategy().kind().id(), spec.seed(), spec.workers(),
+        spec.name(), describe(spec.strategy()), spec.seed(), spec.workers(),
         spec.workers() == 1 ? "" : "s", solved, report.tasks().size(),
         report.totalEvaluations(), report.wallMillis() / 1000.0);
     out.printf(Locale.ROOT, "%-16s %7s %8s %10s %6s  %-28s %s%n",
@@ -40,7 +40,27 @@ final class Summary {
     out.printf(Locale.ROOT, "%-16s %7d %8s%n", "total", report.totalEvaluations(),
         report.totalEvaluationsToThreshold().isPresent()
             ? String.valueOf(report.totalEvaluationsToThreshold().getAsInt()) : "-");
+    for (var t : report.transfers()) {
+      out.printf(Locale.ROOT, "transfers %s -> %s: %d evaluated, %d helped, %d hurt, %d undecided%n",
+          t.source(), t.target(), t.transferred(), t.positive(), t.negative(), t.undecided());
+    }
     out.println("report: " + outDir.resolve("report.json"));
+  }
+
+  /** The strategy in a few words: kind, guidance and transfer. */
+  static String describe(io.mtnas.domain.search.StrategySpec s) {
+    StringBuilder sb = new StringBuilder(s.kind().id());
+    var g = s.guidance();
+    if (g.guided()) {
+      sb.append(g.predictor() ? " + predictor" : "").append(g.zeroCost() ? " + zero-cost" : "");
+    }
+    if (s.transfer().enabled()) {
+      sb.append(" + ").append(s.transfer().mode().id()).append(" transfer");
+    }
+    if ((g.guided() && g.predictor()) || s.transfer().mode() == io.mtnas.domain.search.TransferSpec.Mode.RANK) {
+      sb.append(", ").append(s.embedding()).append(" embedding");
+    }
+    return sb.toString();
   }
 
   private static String testMetrics(TaskResult t, TaskSpec task) {

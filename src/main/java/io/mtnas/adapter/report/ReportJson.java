@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TransferStats;
 import io.mtnas.domain.space.Architecture;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -48,6 +49,16 @@ public final class ReportJson {
     var tasks = root.putArray("tasks");
     for (TaskResult t : report.tasks()) {
       tasks.add(task(t, report.spec().task(t.task()), officialIndex));
+    }
+    var transfers = root.putArray("transfers");
+    for (TransferStats t : report.transfers()) {
+      ObjectNode n = transfers.addObject();
+      n.put("source", t.source());
+      n.put("target", t.target());
+      n.put("transferred", t.transferred());
+      n.put("positive", t.positive());
+      n.put("negative", t.negative());
+      n.put("undecided", t.undecided());
     }
     root.set("spec", specJson);
     try {
