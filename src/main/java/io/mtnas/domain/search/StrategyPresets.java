@@ -18,12 +18,16 @@ import java.util.function.UnaryOperator;
  *   <li>{@code rank}: REA with transfer rank on the embedding;
  *   <li>{@code ktnas}: transfer rank plus the shared predictor with zero-cost inputs;
  *   <li>{@code ktnas-nozc}: the same without zero-cost signals;
+ *   <li>{@code ktnas-wide}: {@code ktnas} with {@value #WIDE_SAMPLES} samples per pool, for spaces
+ *       without zero-cost signals (TransNAS), where unscreened samples need a wider net;
  *   <li>{@code spec}: the spec's strategy unchanged.
  * </ul>
  */
 public final class StrategyPresets {
   public static final int DEFAULT_CANDIDATES = 20;
   public static final int DEFAULT_SAMPLES = 100;
+  /** Samples per pool of {@code ktnas-wide}: for spaces without zero-cost signals to screen them. */
+  public static final int WIDE_SAMPLES = 1000;
 
   private static final Map<String, UnaryOperator<StrategySpec>> PRESETS = new LinkedHashMap<>();
 
@@ -40,6 +44,9 @@ public final class StrategyPresets {
         .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("ktnas-nozc", s -> plain(s).withEmbedding(embedding(s))
         .withGuidance(new GuidanceSpec(candidates(s), samples(s), true, true, true, false))
+        .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
+    PRESETS.put("ktnas-wide", s -> plain(s).withEmbedding(embedding(s))
+        .withGuidance(new GuidanceSpec(candidates(s), WIDE_SAMPLES, true, true, true, true))
         .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("spec", s -> s);
   }

@@ -1,0 +1,114 @@
+package io.mtnas.adapter.predictor;
+
+import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.domain.embedding.Embedders;
+import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.predictor.FeatureMap;
+import io.mtnas.domain.predictor.Observation;
+import io.mtnas.domain.predictor.PredictorSettings;
+import io.mtnas.domain.predictor.ProxySource;
+import io.mtnas.domain.predictor.TaskPredictors;
+import io.mtnas.domain.space.Architecture;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Predictor quality on NAS-Bench-201 (a benchmark, not a test): Kendall tau between predicted and
+ * true 200-epoch validation accuracy on 1,000 held-out random architectures, for each task at 25,
+ * 50 and 100 random training results of that task, with and without 100 results of each other
+ * task, per embedding and with or without zero-cost inputs; 5 seeded repetitions each. Run:
+ * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * io.mtnas.adapter.predictor.PredictorQualityBenchmark ../shared/benchmarks}.
+ */
+public final class PredictorQualityBenchmark {
+  private static final Map<String, String> FITNESS = new LinkedHashMap<>();
+
+  static {
+    FITNESS.put("cifar10-valid", "cifar10valid_val_acc_200ep");
+    FITNESS.put("cifar100", "cifar100_val_acc_200ep_derived");
+    FITNESS.put("imagenet16-120", "imagenet16_120_val_acc_200ep_derived");
+  }
+
+  private static final List<String> PROXIES = List.of("cifar10_freerea_synflow", "cifar100_freerea_synflow",
+      "imagenet16_120_freerea_synflow", "cifar10_params_M", "cifar10_flops_M");
+
+  public static void main(String[] args) {
+    var table = BenchmarkTables.open(Path.of(args.length > 0 ? args[0] : "../shared/benchmarks")).get("nb201");
+    var space = table.space();
+    List<String> tasks = new ArrayList<>(FITNESS.keySet());
+    Map<String, Direction> directions = new HashMap<>();
+    tasks.forEach(t -> directions.put(t, Direction.MAX));
+    var regressor = new XgboostRegressor(XgboostRegressor.Settings.defaults());
+    System.out.println("| embedding | zero-cost | task | n=25 own | n=25 +others | n=50 own | n=50 +others "
+        + "| n=100 own | n=100 +others |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    for (String embedding : List.of("wl", "onehot")) {
+      for (boolean zeroCost : new boolean[] {true, false}) {
+        FeatureMap features = new FeatureMap(Embedders.of(embedding, space),
+            zeroCost ? (m, a) -> table.value(m, a) : ProxySource.NONE, zeroCost ? PROXIES : List.of(), tasks);
+        for (String target : tasks) {
+          StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s |", embedding,
+              zeroCost ? "on" : "off", target));
+          for (int n : new int[] {25, 50, 100}) {
+            for (boolean others : new boolean[] {false, true}) {
+              double tau = 0;
+              int reps = 5;
+              for (int rep = 0; rep < reps; rep++) {
+                SplittableRandom rng = new SplittableRandom(1000L * n + rep);
+                List<Observation> data = new ArrayList<>();
+                long sequence = 1;
+                for (int i = 0; i < n; i++) {
+                  Architecture a = space.fromIndex(rng.nextInt((int) space.size()));
+                  data.add(new Observation(sequence++, target, a, table.value(FITNESS.get(target), a)));
+                }
+                if (others) {
+                  for (String o : tasks) {
+                    if (!o.equals(target)) {
+                      for (int i = 0; i < 100; i++) {
+                        Architecture a = space.fromIndex(rng.nextInt((int) space.size()));
+                        data.add(new Observation(sequence++, o, a, table.value(FITNESS.get(o), a)));
+                      }
+                    }
+                  }
+                }
+                var model = TaskPredictors.train(target, data, directions, features, regressor,
+                    new PredictorSettings(others, 0.5, 0)).orElseThrow();
+                List<Architecture> test = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                  test.add(space.fromIndex(rng.nextInt((int) space.size())));
+                }
+                double[] predicted = model.score(test, features);
+                double[] truth = test.stream().mapToDouble(a -> table.value(FITNESS.get(target), a)).toArray();
+                tau += kendall(predicted, truth);
+              }
+              row.append(String.format(Locale.ROOT, " %.3f |", tau / reps));
+            }
+          }
+          System.out.println(row);
+        }
+      }
+    }
+  }
+
+  static double kendall(double[] a, double[] b) {
+    long concordant = 0;
+    long discordant = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (int j = i + 1; j < a.length; j++) {
+        double s = Math.signum(a[i] - a[j]) * Math.signum(b[i] - b[j]);
+        if (s > 0) {
+          concordant++;
+        } else if (s < 0) {
+          discordant++;
+        }
+      }
+    }
+    return (double) (concordant - discordant) / (concordant + discordant);
+  }
+}
