@@ -238,8 +238,9 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     Optional<Observation> o = outcome instanceof EvaluationOutcome.Scored s
         ? Optional.of(new Observation(sequence, task.name(), s.architecture(), s.fitness()))
         : Optional.empty();
-    peers.predictor().ifPresent(p -> p.tell(new PredictorActor.Observe(sequence, o)));
-    peers.arbiter().ifPresent(a -> a.tell(new TransferArbiter.Observe(sequence, o)));
+    OutcomeObserved observed = new OutcomeObserved(sequence, o);
+    peers.predictor().ifPresent(p -> p.tell(observed));
+    peers.arbiter().ifPresent(a -> a.tell(observed));
   }
 
   private void updateLabels(Candidate candidate) {

@@ -4,7 +4,7 @@ import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.FeatureMap;
 import io.mtnas.domain.predictor.TaskModel;
 import io.mtnas.domain.predictor.Observation;
-import io.mtnas.domain.predictor.ObservationLog;
+import io.mtnas.domain.predictor.AsOfQueue;
 import io.mtnas.domain.predictor.PredictorSettings;
 import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.TaskPredictors;
@@ -37,10 +37,6 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
 
   public interface Command {}
 
-  /** Outcome number {@code sequence} of the search: a scored observation, or empty for a failure. */
-  public record Observe(long sequence, Optional<Observation> observation)
-      implements Command, NoSerializationVerificationNeeded {}
-
   /** Score the target task's candidates with what was known after outcome {@code asOf}. */
   public record Score(String target, long asOf, List<Architecture> candidates, ActorRef<Scores> replyTo)
       implements Command, NoSerializationVerificationNeeded {}
@@ -58,8 +54,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   private final PredictorSettings settings;
   private final Map<String, Direction> directions;
   private final Executor trainingExecutor;
-  private final ObservationLog log = new ObservationLog();
-  private final List<Score> waitingForData = new ArrayList<>();
+  private final AsOfQueue<Score> queue = new AsOfQueue<>(Score::asOf);
   private final Map<ModelKey, List<Score>> waitingForModel = new HashMap<>();
   private final Map<String, ModelKey> latestKey = new HashMap<>();
   private final Map<String, Optional<TaskModel>> latestModel = new HashMap<>();
@@ -92,35 +87,26 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Observe.class, this::onObserve)
+        .onMessage(OutcomeObserved.class, this::onObserve)
         .onMessage(Score.class, this::onScore)
         .onMessage(Trained.class, this::onTrained)
         .build();
   }
 
-  private Behavior<Command> onObserve(Observe o) {
-    if (o.observation().isPresent()) {
-      log.add(o.observation().get());
-    } else {
-      log.addGap(o.sequence());
-    }
-    List<Score> ready = waitingForData.stream().filter(s -> s.asOf() <= log.complete()).toList();
-    waitingForData.removeAll(ready);
-    ready.forEach(this::serve);
+  private Behavior<Command> onObserve(OutcomeObserved o) {
+    queue.observe(o.sequence(), o.observation()).forEach(this::serve);
     return this;
   }
 
   private Behavior<Command> onScore(Score s) {
-    if (s.asOf() > log.complete()) {
-      waitingForData.add(s);
-    } else {
+    if (queue.offer(s)) {
       serve(s);
     }
     return this;
   }
 
   private void serve(Score s) {
-    List<Observation> data = log.upTo(s.asOf());
+    List<Observation> data = queue.dataFor(s);
     ModelKey key = new ModelKey(s.target(), data.size());
     if (key.equals(latestKey.get(s.target()))) {
       reply(s, latestModel.get(s.target()));

@@ -2,7 +2,7 @@ package io.mtnas.actor;
 
 import io.mtnas.domain.embedding.Embedder;
 import io.mtnas.domain.predictor.Observation;
-import io.mtnas.domain.predictor.ObservationLog;
+import io.mtnas.domain.predictor.AsOfQueue;
 import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.transfer.Label;
@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -41,10 +40,6 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
 
   public interface Command {}
 
-  /** Outcome number {@code sequence} of the search (empty for a failure). */
-  public record Observe(long sequence, Optional<Observation> observation)
-      implements Command, NoSerializationVerificationNeeded {}
-
   /** A target decided the label of an architecture transferred to it. */
   public record Labelled(Label label) implements Command, NoSerializationVerificationNeeded {}
 
@@ -59,10 +54,9 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   private final TransferSpec settings;
   private final Embedder embedder;
   private final ProgressEvents events;
-  private final ObservationLog log = new ObservationLog();
+  private final AsOfQueue<Propose> queue = new AsOfQueue<>(Propose::asOf);
   private final Map<String, TransferHistory> histories = new HashMap<>();
   private final Map<String, RandomGenerator> generators = new HashMap<>();
-  private final List<Propose> waiting = new ArrayList<>();
 
   private TransferArbiter(
       ActorContext<Command> context,
@@ -95,21 +89,14 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Observe.class, this::onObserve)
+        .onMessage(OutcomeObserved.class, this::onObserve)
         .onMessage(Labelled.class, this::onLabelled)
         .onMessage(Propose.class, this::onPropose)
         .build();
   }
 
-  private Behavior<Command> onObserve(Observe o) {
-    if (o.observation().isPresent()) {
-      log.add(o.observation().get());
-    } else {
-      log.addGap(o.sequence());
-    }
-    List<Propose> ready = waiting.stream().filter(p -> p.asOf() <= log.complete()).toList();
-    waiting.removeAll(ready);
-    ready.forEach(this::decide);
+  private Behavior<Command> onObserve(OutcomeObserved o) {
+    queue.observe(o.sequence(), o.observation()).forEach(this::decide);
     return this;
   }
 
@@ -119,16 +106,14 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   }
 
   private Behavior<Command> onPropose(Propose p) {
-    if (p.asOf() > log.complete()) {
-      waiting.add(p);
-    } else {
+    if (queue.offer(p)) {
       decide(p);
     }
     return this;
   }
 
   private void decide(Propose p) {
-    List<Observation> known = log.upTo(p.asOf());
+    List<Observation> known = queue.dataFor(p);
     TransferRank.Decision decision = TransferRank.decide(
         p.target(), p.round(), candidates(p.target(), known), histories.get(p.target()), settings, embedder,
         generators.get(p.target()));
