@@ -37,6 +37,25 @@ class RunCommandProcessTest {
   }
 
   @Test
+  void guidedTransferSearchIsReproducibleTooAndTransfersShowInTheReport() throws Exception {
+    String bench = MtnasProcess.benchmarks().toString();
+    var first = run("run", NB201_SPEC.toString(), "--strategy", "ktnas", "--seed", "4", "--benchmarks", bench,
+        "--out", "k1");
+    var second = run("run", NB201_SPEC.toString(), "--strategy", "ktnas", "--seed", "4", "--benchmarks", bench,
+        "--out", "k2");
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    assertThat(second.exitCode()).as(second.stderr()).isZero();
+    // The predictor trains off its actor and the arbiter hears every task: still the same run.
+    assertThat(Files.readAllBytes(work.resolve("k1/evaluations.csv")))
+        .isEqualTo(Files.readAllBytes(work.resolve("k2/evaluations.csv")));
+    JsonNode report = new ObjectMapper().readTree(work.resolve("k1/report.json").toFile());
+    assertThat(report.get("all_solved").asBoolean()).isTrue();
+    assertThat(report.get("transfers").size()).isPositive();
+    assertThat(Files.readAllLines(work.resolve("k1/events.jsonl")))
+        .anyMatch(l -> l.contains("\"event\":\"transfer_decided\""));
+  }
+
+  @Test
   void reportHoldsEveryTaskAndTheCsvOneRowPerEvaluation() throws Exception {
     var r = run("run", NB201_SPEC.toString(), "--seed", "3", "--benchmarks", MtnasProcess.benchmarks().toString(),
         "--out", "out");
