@@ -146,7 +146,8 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     StrategySpec strategy = spec.strategy();
     Embedder embedder = Embedders.of(strategy.embedding(), space);
     Optional<ActorRef<PredictorActor.Command>> predictor = Optional.empty();
-    if (strategy.guidance().predictor() && strategy.guidance().candidates() > 1) {
+    // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
+    if (strategy.guidance().predictor() && strategy.guidance().guided()) {
       var regressor = resources.regressor().orElseThrow(() -> new IllegalStateException(
           "the spec asks for a predictor but this process has no regression library"));
       List<String> proxyMetrics = strategy.guidance().zeroCost()

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.predictor.Model;
+import io.mtnas.domain.predictor.ProxySource;
+import io.mtnas.domain.predictor.Regressor;
+import io.mtnas.domain.predictor.TrainingSet;
+import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
@@ -21,6 +26,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -64,6 +70,11 @@ class SearchHostTest {
   }
 
   static SearchCoordinator.Done run(SearchSpec spec, boolean nonBlocking) throws Exception {
+    return run(spec, nonBlocking, SearchResources.none());
+  }
+
+  static SearchCoordinator.Done run(SearchSpec spec, boolean nonBlocking, SearchResources resources)
+      throws Exception {
     String id = "s" + (++searches);
     var result = new CompletableFuture<SearchCoordinator.Done>();
     List<EvaluationRecord> journal = Collections.synchronizedList(new ArrayList<>());
@@ -75,7 +86,8 @@ class SearchHostTest {
             spec.workers(),
             ServiceKey.create(WorkerCommand.class, "test-pool-" + id),
             journal::add,
-            result));
+            result,
+            resources));
     SearchCoordinator.Done done = result.get(60, TimeUnit.SECONDS);
     assertThat(journal).containsExactlyInAnyOrderElementsOf(done.records());
     return done;
@@ -113,6 +125,30 @@ class SearchHostTest {
 
     assertThat(second).isEqualTo(first);
     assertThat(otherSeed).isNotEqualTo(first);
+  }
+
+  /** candidates 1 with samples: the pool is the strategy's pick plus the samples, and the predictor ranks it. */
+  @Test
+  void aPredictorRanksAPoolOfSamplesAlone() throws Exception {
+    AtomicInteger fits = new AtomicInteger();
+    Regressor counting = new Regressor() {
+      @Override
+      public String id() {
+        return "counting";
+      }
+
+      @Override
+      public Model fit(TrainingSet data) {
+        fits.incrementAndGet();
+        return rows -> new double[rows.length]; // all equal: the pool's own order, the strategy's pick first
+      }
+    };
+    StrategySpec strategy =
+        StrategySpec.rea(10, 5).withGuidance(new GuidanceSpec(1, 5, false, true, true, false));
+    SearchCoordinator.Done done =
+        run(spec(5, 1, strategy), true, new SearchResources(ProxySource.NONE, Optional.of(counting)));
+    assertThat(done.report().allSolved()).isTrue();
+    assertThat(fits.get()).as("predictor trainings").isPositive();
   }
 
   @Test

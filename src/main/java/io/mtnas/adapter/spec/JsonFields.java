@@ -115,6 +115,27 @@ final class JsonFields {
     return OptionalDouble.of(v.asDouble());
   }
 
+  /** A number in (0, 1]. */
+  double fraction(String key, double defaultValue) {
+    if (!has(key)) {
+      return defaultValue;
+    }
+    JsonNode v = node.get(key);
+    if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+      throw fail(at(key), "must be a number in (0, 1], got " + describe(v));
+    }
+    double d = v.asDouble();
+    if (!(d > 0) || d > 1) {
+      throw fail(at(key), "must be a number in (0, 1], got " + describe(v));
+    }
+    return d;
+  }
+
+  /** A nested object with its own known keys, or empty when absent or null. */
+  Optional<JsonFields> optionalObject(String key, Set<String> known) {
+    return has(key) ? Optional.of(new JsonFields(file, at(key), node.get(key), known)) : Optional.empty();
+  }
+
   boolean bool(String key, boolean defaultValue) {
     if (!has(key)) {
       return defaultValue;

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtnas.adapter.benchmark.BenchmarkTable;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TransferSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a search spec (JSON, see docs/spec.md) and checks it against the loaded benchmark tables:
@@ -30,8 +34,10 @@ import java.util.Set;
  */
 public final class SpecReader {
   static final Set<String> TOP = Set.of("name", "space", "seed", "workers", "strategy", "tasks", "description");
-  static final Set<String> STRATEGY =
-      Set.of("kind", "population_size", "tournament_size", "avoid_seen", "parallelism");
+  static final Set<String> STRATEGY = Set.of("kind", "population_size", "tournament_size", "avoid_seen",
+      "parallelism", "embedding", "candidates", "samples", "incumbent_neighbours", "predictor",
+      "predictor_other_tasks", "zero_cost", "transfer");
+  static final Set<String> TRANSFER = Set.of("mode", "count", "elite_ratio", "negative_window");
   static final Set<String> TASK = Set.of("name", "benchmark", "fitness", "direction", "threshold", "budget",
       "test_metrics", "proxy_metrics", "cost_metric");
 
@@ -70,7 +76,8 @@ public final class SpecReader {
     }
     long seed = top.integer("seed");
     int workers = top.intAtLeast("workers", 1, 1);
-    StrategySpec strategy = strategy(new JsonFields(source, top.at("strategy"), top.required("strategy"), STRATEGY));
+    JsonFields strategyFields = new JsonFields(source, top.at("strategy"), top.required("strategy"), STRATEGY);
+    StrategySpec strategy = strategy(strategyFields);
     JsonNode taskArray = top.required("tasks");
     if (!taskArray.isArray() || taskArray.isEmpty()) {
       throw top.fail(top.at("tasks"), "must be a non-empty array of tasks, got " + JsonFields.describe(taskArray));
@@ -97,7 +104,27 @@ public final class SpecReader {
     if (declared.isPresent() && !declared.get().equals(space)) {
       throw top.fail(top.at("space"), "\"" + declared.get() + "\" does not match the tasks' space \"" + space + "\"");
     }
+    checkStrategyAgainstTasks(strategyFields, strategy, top.at("tasks"), tasks);
     return new SearchSpec(name, space, seed, workers, strategy, tasks);
+  }
+
+  /** The strategy settings that depend on the tasks: zero-cost needs proxies, transfer needs two tasks. */
+  private static void checkStrategyAgainstTasks(
+      JsonFields s, StrategySpec strategy, String tasksPath, List<TaskSpec> tasks) {
+    if (strategy.guidance().zeroCost()) {
+      for (int i = 0; i < tasks.size(); i++) {
+        if (tasks.get(i).proxyMetrics().isEmpty()) {
+          throw s.fail(tasksPath + "[" + i + "].proxy_metrics", "task \"" + tasks.get(i).name()
+              + "\" lists no proxy metric, but " + s.at("zero_cost") + " is true: zero-cost ranking and"
+              + " screening use each task's first proxy_metrics column; name at least one, or set zero_cost to false");
+        }
+      }
+    }
+    TransferSpec transfer = strategy.transfer();
+    if (transfer.enabled() && tasks.size() < 2) {
+      throw s.fail(s.at("transfer") + ".mode", "\"" + transfer.mode().id() + "\" transfer needs at least two"
+          + " tasks to transfer between, the spec has " + tasks.size() + "; set mode to \"none\"");
+    }
   }
 
   private static StrategySpec strategy(JsonFields s) {
@@ -112,7 +139,89 @@ public final class SpecReader {
     if (tournament > population) {
       throw s.fail(s.at("tournament_size"), "must be at most population_size " + population + ", got " + tournament);
     }
-    return new StrategySpec(kind, population, tournament, s.bool("avoid_seen", true), s.intAtLeast("parallelism", 0, 0));
+    boolean avoidSeen = s.bool("avoid_seen", true);
+    int parallelism = s.intAtLeast("parallelism", 0, 0);
+    String embedding = embedding(s);
+    GuidanceSpec guidance = guidance(s);
+    TransferSpec transfer = transfer(s, kind);
+    return new StrategySpec(kind, population, tournament, avoidSeen, parallelism, embedding, guidance, transfer);
+  }
+
+  private static String embedding(JsonFields s) {
+    if (!s.has("embedding")) {
+      return StrategySpec.DEFAULT_EMBEDDING;
+    }
+    String text = s.string("embedding");
+    String id = text.toLowerCase(Locale.ROOT);
+    if (!Embedders.IDS.contains(id)) {
+      throw s.fail(s.at("embedding"), "embedding must be one of "
+          + Embedders.IDS.stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(", "))
+          + ", got \"" + text + "\"");
+    }
+    return id;
+  }
+
+  /**
+   * The candidate pool and what ranks it. A pool (candidates >= 2 or samples >= 1) and a ranking
+   * (predictor or zero_cost) only make sense together: a population without both evaluates the
+   * strategy's own pick, so either half alone is rejected rather than silently ignored.
+   */
+  private static GuidanceSpec guidance(JsonFields s) {
+    GuidanceSpec d = GuidanceSpec.none();
+    int candidates = s.intAtLeast("candidates", 1, d.candidates());
+    int samples = s.intAtLeast("samples", 0, d.samples());
+    boolean neighbours = s.bool("incumbent_neighbours", d.incumbentNeighbours());
+    boolean predictor = s.bool("predictor", d.predictor());
+    boolean otherTasks = s.bool("predictor_other_tasks", d.predictorOtherTasks());
+    boolean zeroCost = s.bool("zero_cost", d.zeroCost());
+    boolean pool = candidates >= 2 || samples >= 1;
+    String noPool = " needs a pool of candidates to rank: set candidates >= 2 or samples >= 1 (with candidates 1"
+        + " and samples 0 every evaluation takes the strategy's own pick)";
+    if (predictor && !pool) {
+      throw s.fail(s.at("predictor"), "true" + noPool);
+    }
+    if (zeroCost && !pool) {
+      throw s.fail(s.at("zero_cost"), "true" + noPool);
+    }
+    String noRanking = ", but nothing ranks the pool: set predictor or zero_cost to true";
+    if (!predictor && !zeroCost) {
+      if (candidates > 1) {
+        throw s.fail(s.at("candidates"), "got " + candidates + noRanking + ", or candidates to 1");
+      }
+      if (samples > 0) {
+        throw s.fail(s.at("samples"), "got " + samples + noRanking + ", or samples to 0");
+      }
+      if (neighbours) {
+        throw s.fail(s.at("incumbent_neighbours"), "true adds to the candidate pool" + noRanking
+            + " (with candidates >= 2 or samples >= 1), or incumbent_neighbours to false");
+      }
+    }
+    return new GuidanceSpec(candidates, samples, neighbours, predictor, otherTasks, zeroCost);
+  }
+
+  private static TransferSpec transfer(JsonFields s, StrategySpec.Kind kind) {
+    TransferSpec d = TransferSpec.none();
+    Optional<JsonFields> fields = s.optionalObject("transfer", TRANSFER);
+    if (fields.isEmpty()) {
+      return d;
+    }
+    JsonFields t = fields.get();
+    TransferSpec.Mode mode = d.mode();
+    if (t.has("mode")) {
+      try {
+        mode = TransferSpec.Mode.parse(t.string("mode"));
+      } catch (IllegalArgumentException e) {
+        throw t.fail(t.at("mode"), e.getMessage());
+      }
+    }
+    TransferSpec transfer = new TransferSpec(mode, t.intAtLeast("count", 1, d.count()),
+        t.fraction("elite_ratio", d.eliteRatio()), t.intAtLeast("negative_window", 1, d.negativeWindow()));
+    if (transfer.enabled() && kind != StrategySpec.Kind.REA) {
+      throw t.fail(t.at("mode"), "\"" + mode.id() + "\" transfer needs kind \"rea\": transferred architectures"
+          + " join the target's population and are labelled by the children they breed there, got kind \""
+          + kind.id() + "\"");
+    }
+    return transfer;
   }
 
   private static TaskSpec task(JsonFields t, BenchmarkTables tables) {

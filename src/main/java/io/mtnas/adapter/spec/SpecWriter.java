@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TransferSpec;
 import java.util.Locale;
 
 /**
@@ -31,6 +33,20 @@ public final class SpecWriter {
     strategy.put("tournament_size", s.tournamentSize());
     strategy.put("avoid_seen", s.avoidSeen());
     strategy.put("parallelism", s.parallelism());
+    strategy.put("embedding", s.embedding());
+    GuidanceSpec g = s.guidance();
+    strategy.put("candidates", g.candidates());
+    strategy.put("samples", g.samples());
+    strategy.put("incumbent_neighbours", g.incumbentNeighbours());
+    strategy.put("predictor", g.predictor());
+    strategy.put("predictor_other_tasks", g.predictorOtherTasks());
+    strategy.put("zero_cost", g.zeroCost());
+    TransferSpec tr = s.transfer();
+    ObjectNode transfer = strategy.putObject("transfer");
+    transfer.put("mode", tr.mode().id());
+    transfer.put("count", tr.count());
+    transfer.put("elite_ratio", tr.eliteRatio());
+    transfer.put("negative_window", tr.negativeWindow());
     var tasks = root.putArray("tasks");
     for (TaskSpec t : spec.tasks()) {
       ObjectNode n = tasks.addObject();

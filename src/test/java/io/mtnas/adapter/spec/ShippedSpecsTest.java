@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 import io.mtnas.adapter.benchmark.BenchmarkTable;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategyPresets;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TransferSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,9 +77,9 @@ class ShippedSpecsTest {
   }
 
   @Test
-  void bothProtocolSpecsAreShipped() {
+  void theProtocolSpecsAreShipped() {
     assertThat(shippedSpecs()).extracting(p -> p.getFileName().toString())
-        .contains("nb201-3task.json", "transnas-3task.json");
+        .contains("nb201-3task.json", "nb201-3task-ktnas.json", "transnas-3task.json");
   }
 
   @ParameterizedTest
@@ -127,6 +130,23 @@ class ShippedSpecsTest {
       assertThat(t.proxyMetrics()).isNotEmpty();
       assertThat(t.costMetric()).isPresent();
     });
+  }
+
+  /** The ktnas preset applied to nb201-3task.json, written out; everything but the name is equal. */
+  @Test
+  void nb201ThreeTaskKtnasIsThePresetWrittenOut() {
+    SearchSpec plain = read("nb201-3task.json");
+    SearchSpec ktnas = read("nb201-3task-ktnas.json");
+    assertThat(ktnas.name()).isEqualTo("nb201-3task-ktnas");
+    assertThat(ktnas.strategy()).isEqualTo(StrategyPresets.apply("ktnas", plain.strategy()));
+    assertThat(ktnas.strategy()).isEqualTo(new StrategySpec(StrategySpec.Kind.REA, 10, 5, true, 0, "wl",
+        new GuidanceSpec(20, 100, true, true, true, true), new TransferSpec(TransferSpec.Mode.RANK, 4, 0.2, 5)));
+    assertThat(ktnas.tasks()).isEqualTo(plain.tasks());
+    assertThat(ktnas.seed()).isEqualTo(plain.seed());
+    assertThat(ktnas.workers()).isEqualTo(plain.workers());
+    assertThat(ktnas.space()).isEqualTo(plain.space());
+    // zero-cost ranks by each task's first proxy metric: the task's own synflow
+    assertThat(ktnas.tasks()).allSatisfy(t -> assertThat(t.proxyMetrics().get(0)).endsWith("_freerea_synflow"));
   }
 
   @Test
@@ -203,6 +223,7 @@ class ShippedSpecsTest {
       List<String> columns = tables.get(id).columns();
       assertThat(columns).as("columns of " + id + " named in docs/spec.md").allMatch(named::contains);
     }
-    assertThat(docs).contains("conf/searches/nb201-3task.json", "conf/searches/transnas-3task.json");
+    assertThat(docs).contains("conf/searches/nb201-3task.json", "conf/searches/nb201-3task-ktnas.json",
+        "conf/searches/transnas-3task.json");
   }
 }

@@ -9,10 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.adapter.benchmark.SpecFixtureTables;
+import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategyPresets;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TransferSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -209,7 +213,8 @@ class SpecReaderTest {
     void inStrategy() {
       rejected(s -> strategy(s).put("population", 20), "$.strategy.population")
           .isEqualTo(SOURCE + ": $.strategy.population: unknown key; known keys here: "
-              + "[avoid_seen, kind, parallelism, population_size, tournament_size]");
+              + "[avoid_seen, candidates, embedding, incumbent_neighbours, kind, parallelism, population_size,"
+              + " predictor, predictor_other_tasks, samples, tournament_size, transfer, zero_cost]");
     }
 
     @Test
@@ -866,6 +871,418 @@ class SpecReaderTest {
            "strategy": {"kind": "rea"}, "seed": 7, "name": "fixture-2task"}
           """;
       assertThat(parse(reordered)).isEqualTo(parse(MINIMAL));
+    }
+  }
+
+  /** Adds proxy metrics to both tasks of the minimal spec, as zero_cost requires. */
+  private static void withProxies(ObjectNode spec) {
+    task(spec, 0).putArray("proxy_metrics").add("cifar10_freerea_synflow").add("cifar10_params_M");
+    task(spec, 1).putArray("proxy_metrics").add("cifar10_nbsz_synflow");
+  }
+
+  private static ObjectNode transfer(ObjectNode spec) {
+    return strategy(spec).putObject("transfer");
+  }
+
+  @Nested
+  class GuidedStrategy {
+    @Test
+    void defaultsAreUnguided() {
+      StrategySpec s = parse(MINIMAL).strategy();
+      assertThat(s.embedding()).isEqualTo(StrategySpec.DEFAULT_EMBEDDING).isEqualTo("wl");
+      assertThat(s.guidance()).isEqualTo(GuidanceSpec.none())
+          .isEqualTo(new GuidanceSpec(1, 0, false, false, true, false));
+      assertThat(s.guidance().guided()).isFalse();
+      assertThat(s.transfer()).isEqualTo(TransferSpec.none())
+          .isEqualTo(new TransferSpec(TransferSpec.Mode.NONE, 4, 0.2, 5));
+    }
+
+    @Test
+    void nullsMeanDefaults() {
+      SearchSpec spec = parse(s -> strategy(s).putNull("embedding").putNull("candidates").putNull("samples")
+          .putNull("incumbent_neighbours").putNull("predictor").putNull("predictor_other_tasks")
+          .putNull("zero_cost").putNull("transfer"));
+      assertThat(spec).isEqualTo(parse(MINIMAL));
+    }
+
+    @Test
+    void explicitDefaultsEqualTheMinimalSpec() {
+      SearchSpec spec = parse(s -> strategy(s).put("embedding", "wl").put("candidates", 1).put("samples", 0)
+          .put("incumbent_neighbours", false).put("predictor", false).put("predictor_other_tasks", true)
+          .put("zero_cost", false));
+      assertThat(spec).isEqualTo(parse(MINIMAL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wl", "path", "node2vec", "onehot"})
+    void everyEmbedding(String id) {
+      assertThat(Embedders.IDS).contains(id);
+      assertThat(parse(s -> strategy(s).put("embedding", id)).strategy().embedding()).isEqualTo(id);
+    }
+
+    @Test
+    void embeddingIgnoresCase() {
+      assertThat(parse(s -> strategy(s).put("embedding", "Node2Vec")).strategy().embedding()).isEqualTo("node2vec");
+    }
+
+    @Test
+    void unknownEmbedding() {
+      rejected(s -> strategy(s).put("embedding", "graph2vec"), "$.strategy.embedding")
+          .isEqualTo(SOURCE + ": $.strategy.embedding: embedding must be one of \"wl\", \"path\", \"node2vec\","
+              + " \"onehot\", got \"graph2vec\"");
+    }
+
+    @Test
+    void embeddingOfTheWrongType() {
+      rejected(s -> strategy(s).put("embedding", 3), "$.strategy.embedding")
+          .isEqualTo(SOURCE + ": $.strategy.embedding: must be a non-empty string, got 3");
+      rejected(s -> strategy(s).put("embedding", ""), "$.strategy.embedding")
+          .isEqualTo(SOURCE + ": $.strategy.embedding: must be a non-empty string, got \"\"");
+      rejected(s -> strategy(s).putArray("embedding").add("wl"), "$.strategy.embedding")
+          .isEqualTo(SOURCE + ": $.strategy.embedding: must be a non-empty string, got an array");
+    }
+
+    @Test
+    void predictorRanksAPoolOfCandidates() {
+      GuidanceSpec g = parse(s -> strategy(s).put("candidates", 20).put("predictor", true)).strategy().guidance();
+      assertThat(g).isEqualTo(new GuidanceSpec(20, 0, false, true, true, false));
+      assertThat(g.guided()).isTrue();
+    }
+
+    @Test
+    void predictorRanksAPoolOfSamplesAlone() {
+      GuidanceSpec g = parse(s -> strategy(s).put("samples", 1).put("predictor", true)).strategy().guidance();
+      assertThat(g).isEqualTo(new GuidanceSpec(1, 1, false, true, true, false));
+      assertThat(g.guided()).isTrue();
+    }
+
+    @Test
+    void predictorOnTheTargetsResultsOnly() {
+      GuidanceSpec g = parse(s -> strategy(s).put("candidates", 2).put("predictor", true)
+          .put("predictor_other_tasks", false)).strategy().guidance();
+      assertThat(g.predictorOtherTasks()).isFalse();
+    }
+
+    @Test
+    void predictorOtherTasksWithoutAPredictorIsAccepted() {
+      // ignored by the search, like population settings of random search; the default is true
+      assertThat(parse(s -> strategy(s).put("predictor_other_tasks", false)).strategy().guidance())
+          .isEqualTo(new GuidanceSpec(1, 0, false, false, false, false));
+    }
+
+    @Test
+    void zeroCostRanksAPool() {
+      GuidanceSpec g = parse(s -> {
+        withProxies(s);
+        strategy(s).put("candidates", 20).put("samples", 100).put("zero_cost", true)
+            .put("incumbent_neighbours", true);
+      }).strategy().guidance();
+      assertThat(g).isEqualTo(new GuidanceSpec(20, 100, true, false, true, true));
+    }
+
+    @Test
+    void largestCandidatesAndSamples() {
+      GuidanceSpec g = parse(s -> strategy(s).put("candidates", Integer.MAX_VALUE)
+          .put("samples", Integer.MAX_VALUE).put("predictor", true)).strategy().guidance();
+      assertThat(g.candidates()).isEqualTo(Integer.MAX_VALUE);
+      assertThat(g.samples()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void theKtnasPresetWrittenOut() {
+      SearchSpec spec = parse(s -> {
+        withProxies(s);
+        strategy(s).put("embedding", "wl").put("candidates", 20).put("samples", 100)
+            .put("incumbent_neighbours", true).put("predictor", true).put("predictor_other_tasks", true)
+            .put("zero_cost", true);
+        transfer(s).put("mode", "rank").put("count", 4).put("elite_ratio", 0.2).put("negative_window", 5);
+      });
+      assertThat(spec.strategy()).isEqualTo(StrategyPresets.apply("ktnas", parse(MINIMAL).strategy()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1})
+    void candidatesBelowOne(int candidates) {
+      rejected(s -> strategy(s).put("candidates", candidates).put("predictor", true), "$.strategy.candidates")
+          .isEqualTo(SOURCE + ": $.strategy.candidates: must be an integer >= 1, got " + candidates);
+    }
+
+    @Test
+    void candidatesOfTheWrongType() {
+      rejected(s -> strategy(s).put("candidates", 2.5), "$.strategy.candidates")
+          .isEqualTo(SOURCE + ": $.strategy.candidates: must be an integer, got 2.5");
+      rejected(s -> strategy(s).put("candidates", "20"), "$.strategy.candidates")
+          .isEqualTo(SOURCE + ": $.strategy.candidates: must be an integer, got \"20\"");
+      rejected(s -> strategy(s).put("candidates", true), "$.strategy.candidates")
+          .isEqualTo(SOURCE + ": $.strategy.candidates: must be an integer, got true");
+      rejected(s -> strategy(s).put("candidates", 3_000_000_000L), "$.strategy.candidates")
+          .isEqualTo(SOURCE + ": $.strategy.candidates: must be an integer in 1.." + Integer.MAX_VALUE
+              + ", got 3000000000");
+    }
+
+    @Test
+    void negativeSamples() {
+      rejected(s -> strategy(s).put("samples", -1).put("predictor", true), "$.strategy.samples")
+          .isEqualTo(SOURCE + ": $.strategy.samples: must be an integer >= 0, got -1");
+    }
+
+    @Test
+    void samplesOfTheWrongType() {
+      rejected(s -> strategy(s).put("samples", 1.5), "$.strategy.samples")
+          .isEqualTo(SOURCE + ": $.strategy.samples: must be an integer, got 1.5");
+      rejected(s -> strategy(s).put("samples", "100"), "$.strategy.samples")
+          .isEqualTo(SOURCE + ": $.strategy.samples: must be an integer, got \"100\"");
+      rejected(s -> strategy(s).put("samples", false), "$.strategy.samples")
+          .isEqualTo(SOURCE + ": $.strategy.samples: must be an integer, got false");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"incumbent_neighbours", "predictor", "predictor_other_tasks", "zero_cost"})
+    void flagsMustBeBooleans(String key) {
+      rejected(s -> strategy(s).put(key, "true"), "$.strategy." + key)
+          .isEqualTo(SOURCE + ": $.strategy." + key + ": must be true or false, got \"true\"");
+      rejected(s -> strategy(s).put(key, 1), "$.strategy." + key)
+          .isEqualTo(SOURCE + ": $.strategy." + key + ": must be true or false, got 1");
+    }
+
+    @Test
+    void predictorWithoutAPool() {
+      rejected(s -> strategy(s).put("predictor", true), "$.strategy.predictor")
+          .isEqualTo(SOURCE + ": $.strategy.predictor: true needs a pool of candidates to rank: set candidates >= 2"
+              + " or samples >= 1 (with candidates 1 and samples 0 every evaluation takes the strategy's own pick)");
+      rejected(s -> strategy(s).put("predictor", true).put("candidates", 1).put("samples", 0)
+          .put("incumbent_neighbours", true), "$.strategy.predictor").contains("needs a pool of candidates");
+    }
+
+    @Test
+    void zeroCostWithoutAPool() {
+      rejected(s -> {
+        withProxies(s);
+        strategy(s).put("zero_cost", true);
+      }, "$.strategy.zero_cost")
+          .isEqualTo(SOURCE + ": $.strategy.zero_cost: true needs a pool of candidates to rank: set candidates >= 2"
+              + " or samples >= 1 (with candidates 1 and samples 0 every evaluation takes the strategy's own pick)");
+    }
+
+    @Test
+    void bothRankersWithoutAPoolNameThePredictor() {
+      rejected(s -> {
+        withProxies(s);
+        strategy(s).put("zero_cost", true).put("predictor", true);
+      }, "$.strategy.predictor").contains("needs a pool of candidates");
+    }
+
+    @Test
+    void candidatesWithNothingToRankThem() {
+      rejected(s -> strategy(s).put("candidates", 20), "$.strategy.candidates")
+          .isEqualTo(SOURCE + ": $.strategy.candidates: got 20, but nothing ranks the pool: set predictor or"
+              + " zero_cost to true, or candidates to 1");
+      rejected(s -> strategy(s).put("candidates", 2).put("samples", 5), "$.strategy.candidates")
+          .contains("set predictor or zero_cost to true");
+    }
+
+    @Test
+    void samplesWithNothingToRankThem() {
+      rejected(s -> strategy(s).put("samples", 1), "$.strategy.samples")
+          .isEqualTo(SOURCE + ": $.strategy.samples: got 1, but nothing ranks the pool: set predictor or"
+              + " zero_cost to true, or samples to 0");
+    }
+
+    @Test
+    void incumbentNeighboursWithNothingToRankThem() {
+      rejected(s -> strategy(s).put("incumbent_neighbours", true), "$.strategy.incumbent_neighbours")
+          .isEqualTo(SOURCE + ": $.strategy.incumbent_neighbours: true adds to the candidate pool, but nothing"
+              + " ranks the pool: set predictor or zero_cost to true (with candidates >= 2 or samples >= 1),"
+              + " or incumbent_neighbours to false");
+    }
+
+    @Test
+    void zeroCostNeedsProxiesOnEveryTask() {
+      rejected(s -> {
+        task(s, 0).putArray("proxy_metrics").add("cifar10_freerea_synflow");
+        strategy(s).put("candidates", 20).put("zero_cost", true);
+      }, "$.tasks[1].proxy_metrics")
+          .isEqualTo(SOURCE + ": $.tasks[1].proxy_metrics: task \"c100\" lists no proxy metric, but"
+              + " $.strategy.zero_cost is true: zero-cost ranking and screening use each task's first"
+              + " proxy_metrics column; name at least one, or set zero_cost to false");
+    }
+
+    @Test
+    void zeroCostRejectsAnEmptyProxyList() {
+      rejected(s -> {
+        withProxies(s);
+        task(s, 0).putArray("proxy_metrics");
+        strategy(s).put("samples", 10).put("zero_cost", true).put("predictor", true);
+      }, "$.tasks[0].proxy_metrics").contains("task \"c10\" lists no proxy metric");
+    }
+
+    @Test
+    void proxiesAreOptionalWithoutZeroCost() {
+      assertThat(parse(s -> strategy(s).put("candidates", 20).put("predictor", true)).tasks())
+          .allSatisfy(t -> assertThat(t.proxyMetrics()).isEmpty());
+    }
+  }
+
+  @Nested
+  class Transfer {
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "random", "rank", "RANK", "Random"})
+    void everyMode(String mode) {
+      TransferSpec t = parse(s -> transfer(s).put("mode", mode)).strategy().transfer();
+      assertThat(t).isEqualTo(TransferSpec.none().withMode(TransferSpec.Mode.parse(mode)));
+      assertThat(t.mode().id()).isEqualTo(mode.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void emptyObjectMeansDefaults() {
+      assertThat(parse(s -> transfer(s)).strategy().transfer()).isEqualTo(TransferSpec.none());
+      assertThat(parse(s -> transfer(s).putNull("mode").putNull("count").putNull("elite_ratio")
+          .putNull("negative_window")).strategy().transfer()).isEqualTo(TransferSpec.none());
+    }
+
+    @Test
+    void everySetting() {
+      assertThat(parse(s -> transfer(s).put("mode", "rank").put("count", 1).put("elite_ratio", 1)
+          .put("negative_window", 1)).strategy().transfer())
+          .isEqualTo(new TransferSpec(TransferSpec.Mode.RANK, 1, 1.0, 1));
+      assertThat(parse(s -> transfer(s).put("mode", "random").put("count", 10).put("elite_ratio", 0.05)
+          .put("negative_window", 100)).strategy().transfer())
+          .isEqualTo(new TransferSpec(TransferSpec.Mode.RANDOM, 10, 0.05, 100));
+    }
+
+    @Test
+    void settingsAreKeptWhenTransferIsOff() {
+      // presets such as rank switch the mode on and keep n, r and m
+      assertThat(parse(s -> transfer(s).put("count", 2).put("elite_ratio", 0.5)).strategy().transfer())
+          .isEqualTo(new TransferSpec(TransferSpec.Mode.NONE, 2, 0.5, 5));
+    }
+
+    @Test
+    void transferMustBeAnObject() {
+      rejected(s -> strategy(s).put("transfer", "rank"), "$.strategy.transfer")
+          .isEqualTo(SOURCE + ": $.strategy.transfer: must be an object, got \"rank\"");
+      rejected(s -> strategy(s).putArray("transfer").add("rank"), "$.strategy.transfer")
+          .isEqualTo(SOURCE + ": $.strategy.transfer: must be an object, got an array");
+      rejected(s -> strategy(s).put("transfer", 4), "$.strategy.transfer")
+          .isEqualTo(SOURCE + ": $.strategy.transfer: must be an object, got 4");
+    }
+
+    @Test
+    void unknownKeyInTransfer() {
+      rejected(s -> transfer(s).put("mode", "rank").put("ratio", 0.2), "$.strategy.transfer.ratio")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.ratio: unknown key; known keys here: "
+              + "[count, elite_ratio, mode, negative_window]");
+    }
+
+    @Test
+    void unknownMode() {
+      rejected(s -> transfer(s).put("mode", "best"), "$.strategy.transfer.mode")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.mode: transfer mode must be one of \"none\", \"random\","
+              + " \"rank\", got \"best\"");
+    }
+
+    @Test
+    void modeOfTheWrongType() {
+      rejected(s -> transfer(s).put("mode", 1), "$.strategy.transfer.mode")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.mode: must be a non-empty string, got 1");
+      rejected(s -> transfer(s).put("mode", true), "$.strategy.transfer.mode")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.mode: must be a non-empty string, got true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -3})
+    void countBelowOne(int count) {
+      rejected(s -> transfer(s).put("count", count), "$.strategy.transfer.count")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.count: must be an integer >= 1, got " + count);
+    }
+
+    @Test
+    void countOfTheWrongType() {
+      rejected(s -> transfer(s).put("count", 1.5), "$.strategy.transfer.count")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.count: must be an integer, got 1.5");
+      rejected(s -> transfer(s).put("count", "4"), "$.strategy.transfer.count")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.count: must be an integer, got \"4\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -0.2, 1.0000001, 5})
+    void eliteRatioOutsideTheUnitInterval(double ratio) {
+      rejected(s -> transfer(s).put("elite_ratio", ratio), "$.strategy.transfer.elite_ratio")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.elite_ratio: must be a number in (0, 1], got " + ratio);
+    }
+
+    @Test
+    void eliteRatioOfTheWrongType() {
+      rejected(s -> transfer(s).put("elite_ratio", "0.2"), "$.strategy.transfer.elite_ratio")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.elite_ratio: must be a number in (0, 1], got \"0.2\"");
+      rejected(s -> transfer(s).put("elite_ratio", true), "$.strategy.transfer.elite_ratio")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.elite_ratio: must be a number in (0, 1], got true");
+      rejected(s -> transfer(s).put("elite_ratio", 0), "$.strategy.transfer.elite_ratio")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.elite_ratio: must be a number in (0, 1], got 0");
+    }
+
+    @Test
+    void eliteRatioTooSmallForADouble() {
+      String text = MINIMAL.replace("{\"kind\": \"rea\"}", "{\"kind\": \"rea\", \"transfer\": {\"elite_ratio\": 1e-999}}");
+      rejectedText(text).startsWith(SOURCE + ": $.strategy.transfer.elite_ratio: must be a number in (0, 1], got ");
+    }
+
+    @Test
+    void negativeWindowBelowOne() {
+      rejected(s -> transfer(s).put("negative_window", 0), "$.strategy.transfer.negative_window")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.negative_window: must be an integer >= 1, got 0");
+      rejected(s -> transfer(s).put("negative_window", 2.5), "$.strategy.transfer.negative_window")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.negative_window: must be an integer, got 2.5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"random", "rank"})
+    void transferNeedsTwoTasks(String mode) {
+      rejected(s -> {
+        s.withArray("tasks").remove(1);
+        transfer(s).put("mode", mode);
+      }, "$.strategy.transfer.mode")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.mode: \"" + mode + "\" transfer needs at least two tasks"
+              + " to transfer between, the spec has 1; set mode to \"none\"");
+    }
+
+    @Test
+    void noTransferOnOneTaskIsFine() {
+      assertThat(parse(s -> {
+        s.withArray("tasks").remove(1);
+        transfer(s).put("mode", "none");
+      }).tasks()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"random", "rank"})
+    void transferNeedsRegularizedEvolution(String mode) {
+      rejected(s -> {
+        strategy(s).put("kind", "random");
+        transfer(s).put("mode", mode);
+      }, "$.strategy.transfer.mode")
+          .isEqualTo(SOURCE + ": $.strategy.transfer.mode: \"" + mode + "\" transfer needs kind \"rea\":"
+              + " transferred architectures join the target's population and are labelled by the children they"
+              + " breed there, got kind \"random\"");
+    }
+
+    @Test
+    void randomSearchWithTransferOffIsFine() {
+      assertThat(parse(s -> {
+        strategy(s).put("kind", "random");
+        transfer(s).put("mode", "none").put("count", 7);
+      }).strategy().transfer()).isEqualTo(new TransferSpec(TransferSpec.Mode.NONE, 7, 0.2, 5));
+    }
+
+    @Test
+    void transferOnThreeTasks() {
+      SearchSpec spec = parse(s -> {
+        ObjectNode third = task(s, 0).deepCopy().put("name", "c10-test").put("fitness", "cifar10_test_acc_200ep");
+        s.withArray("tasks").add(third);
+        transfer(s).put("mode", "rank");
+      });
+      assertThat(spec.tasks()).hasSize(3);
+      assertThat(spec.strategy().transfer().enabled()).isTrue();
     }
   }
 

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.adapter.benchmark.SpecFixtureTables;
+import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategyPresets;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TransferSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,7 +71,27 @@ class SpecRoundTripTest {
                     Optional.empty()),
                 new TaskSpec("room_layout", "transnas-micro", "room_layout_val_neg_l2loss_final", Direction.MAX,
                     OptionalDouble.of(-0.75), 4096, List.of("class_scene_val_top1_final"), List.of(),
-                    Optional.empty()))));
+                    Optional.empty()))),
+        // the ktnas preset: pool, samples, neighbours, predictor, zero-cost, transfer rank
+        new SearchSpec("ktnas", "nb201", 1, 1, StrategyPresets.apply("ktnas", StrategySpec.rea(10, 5)),
+            List.of(proxied("c10", "cifar10valid_val_acc_200ep"), proxied("c100", "cifar100_val_acc_200ep_derived"))),
+        // random transfer with uncommon settings, a node2vec predictor on samples alone
+        new SearchSpec("transfer-random", "nb201", 2, 3,
+            new StrategySpec(StrategySpec.Kind.REA, 7, 3, true, 2, "node2vec",
+                new GuidanceSpec(1, 9, true, true, false, false),
+                new TransferSpec(TransferSpec.Mode.RANDOM, 1, 1.0, 1)),
+            List.of(task("a", "cifar10_test_acc_200ep", 10), task("b", "cifar100_test_acc_200ep", 20))),
+        // transfer off but its settings kept, zero-cost ranking without a predictor
+        new SearchSpec("zc-only", "nb201", 3, 1,
+            new StrategySpec(StrategySpec.Kind.RANDOM, 10, 5, true, 0, "onehot",
+                new GuidanceSpec(Integer.MAX_VALUE, 0, false, false, true, true),
+                new TransferSpec(TransferSpec.Mode.NONE, 9, 0.123456789, 42)),
+            List.of(proxied("c10", "cifar10valid_val_acc_200ep"))));
+  }
+
+  private static TaskSpec proxied(String name, String fitness) {
+    return new TaskSpec(name, "nb201", fitness, Direction.MAX, OptionalDouble.empty(), 100, List.of(),
+        List.of("cifar10_freerea_synflow", "cifar10_params_M"), Optional.empty());
   }
 
   @ParameterizedTest
@@ -100,6 +124,24 @@ class SpecRoundTripTest {
     assertThat(strategy.get("tournament_size").asInt()).isEqualTo(5);
     assertThat(strategy.get("avoid_seen").asBoolean()).isTrue();
     assertThat(strategy.get("parallelism").asInt()).isZero();
+    assertThat(strategy.get("embedding").asText()).isEqualTo("wl");
+    assertThat(strategy.get("candidates").asInt()).isEqualTo(1);
+    assertThat(strategy.get("samples").asInt()).isZero();
+    assertThat(strategy.get("incumbent_neighbours").asBoolean()).isFalse();
+    assertThat(strategy.get("predictor").asBoolean()).isFalse();
+    assertThat(strategy.get("predictor_other_tasks").asBoolean()).isTrue();
+    assertThat(strategy.get("zero_cost").asBoolean()).isFalse();
+    JsonNode transfer = strategy.get("transfer");
+    assertThat(transfer.get("mode").asText()).isEqualTo("none");
+    assertThat(transfer.get("count").asInt()).isEqualTo(4);
+    assertThat(transfer.get("elite_ratio").asDouble()).isEqualTo(0.2);
+    assertThat(transfer.get("negative_window").asInt()).isEqualTo(5);
+    for (String key : SpecReader.STRATEGY) {
+      assertThat(strategy.has(key)).as("strategy." + key + " written").isTrue();
+    }
+    for (String key : SpecReader.TRANSFER) {
+      assertThat(transfer.has(key)).as("strategy.transfer." + key + " written").isTrue();
+    }
     JsonNode task = written.get("tasks").get(0);
     assertThat(task.get("direction").asText()).isEqualTo("max");
     assertThat(task.has("threshold")).isFalse();
@@ -127,10 +169,23 @@ class SpecRoundTripTest {
   @Test
   void randomSpecsRoundTrip() {
     Random random = new Random(20240601L);
+    java.util.Set<String> seen = new java.util.TreeSet<>();
     for (int n = 0; n < 300; n++) {
       SearchSpec spec = randomSpec(random, n);
       assertThat(roundTrip(spec)).as("spec %d: %s", n, SpecWriter.toJson(spec)).isEqualTo(spec);
+      StrategySpec s = spec.strategy();
+      GuidanceSpec g = s.guidance();
+      seen.add("embedding " + s.embedding());
+      seen.add("transfer " + s.transfer().mode().id());
+      seen.add(g.guided() ? "guided" : "unguided");
+      seen.add(g.predictor() ? "predictor" : "no predictor");
+      seen.add(g.zeroCost() ? "zero-cost" : "no zero-cost");
+      seen.add(g.candidates() == 1 && g.samples() > 0 ? "samples alone" : "not samples alone");
     }
+    // the generator reaches every kind of strategy the reader accepts
+    assertThat(seen).contains("embedding wl", "embedding path", "embedding node2vec", "embedding onehot",
+        "transfer none", "transfer random", "transfer rank", "guided", "unguided", "predictor", "no predictor",
+        "zero-cost", "no zero-cost", "samples alone");
   }
 
   private static SearchSpec randomSpec(Random random, int n) {
@@ -139,10 +194,8 @@ class SpecRoundTripTest {
     int size = nb201 ? 15625 : 4096;
     List<String> metrics =
         new ArrayList<>(nb201 ? SpecFixtureTables.NB201_COLUMNS : SpecFixtureTables.TRANSNAS_COLUMNS);
-    int population = 1 + random.nextInt(50);
-    StrategySpec strategy = new StrategySpec(
-        random.nextBoolean() ? StrategySpec.Kind.REA : StrategySpec.Kind.RANDOM,
-        population, 1 + random.nextInt(population), random.nextBoolean(), random.nextInt(5));
+    // zero-cost needs a proxy on every task, so it is drawn before the tasks
+    boolean zeroCost = random.nextInt(3) == 0;
     List<TaskSpec> tasks = new ArrayList<>();
     int taskCount = 1 + random.nextInt(4);
     for (int t = 0; t < taskCount; t++) {
@@ -157,11 +210,38 @@ class SpecRoundTripTest {
             + random.nextDouble());
       }
       List<String> test = metrics.subList(1, 1 + random.nextInt(3));
-      List<String> proxies = metrics.subList(1 + test.size(), 1 + test.size() + random.nextInt(2));
+      List<String> proxies =
+          metrics.subList(1 + test.size(),
+              Math.min(metrics.size(), 1 + test.size() + (zeroCost ? 1 : 0) + random.nextInt(2)));
       Optional<String> cost = random.nextBoolean() ? Optional.of(metrics.get(metrics.size() - 1)) : Optional.empty();
       tasks.add(new TaskSpec("task-" + t, benchmark, fitness, direction, threshold, 1 + random.nextInt(size),
           List.copyOf(test), List.copyOf(proxies), cost));
     }
+    StrategySpec strategy = randomStrategy(random, zeroCost, taskCount);
     return new SearchSpec("random-" + n, benchmark, random.nextLong(), 1 + random.nextInt(64), strategy, tasks);
+  }
+
+  /** A strategy the reader accepts: a pool only with something to rank it, transfer only for REA on 2+ tasks. */
+  private static StrategySpec randomStrategy(Random random, boolean zeroCost, int taskCount) {
+    StrategySpec.Kind kind = random.nextBoolean() ? StrategySpec.Kind.REA : StrategySpec.Kind.RANDOM;
+    int population = 1 + random.nextInt(50);
+    String embedding = Embedders.IDS.get(random.nextInt(Embedders.IDS.size()));
+    boolean predictor = random.nextBoolean();
+    GuidanceSpec guidance;
+    if (predictor || zeroCost) {
+      int candidates = random.nextBoolean() ? 1 : 2 + random.nextInt(49);
+      int samples = candidates == 1 ? 1 + random.nextInt(200) : random.nextInt(3) * random.nextInt(200);
+      guidance = new GuidanceSpec(candidates, samples, random.nextBoolean(), predictor, random.nextBoolean(), zeroCost);
+    } else {
+      guidance = new GuidanceSpec(1, 0, false, false, random.nextBoolean(), false);
+    }
+    TransferSpec.Mode mode = kind == StrategySpec.Kind.REA && taskCount >= 2
+        ? TransferSpec.Mode.values()[random.nextInt(TransferSpec.Mode.values().length)]
+        : TransferSpec.Mode.NONE;
+    // elite ratio in (0, 1]: 1 - [0, 1)
+    TransferSpec transfer = new TransferSpec(mode, 1 + random.nextInt(10), 1 - random.nextDouble(),
+        1 + random.nextInt(20));
+    return new StrategySpec(kind, population, 1 + random.nextInt(population), random.nextBoolean(), random.nextInt(5),
+        embedding, guidance, transfer);
   }
 }
