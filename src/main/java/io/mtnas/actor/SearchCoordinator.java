@@ -2,6 +2,7 @@ package io.mtnas.actor;
 
 import io.mtnas.domain.embedding.Embedder;
 import io.mtnas.domain.embedding.Embedders;
+import io.mtnas.domain.embedding.OneHotEmbedder;
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.population.PopulationState;
 import io.mtnas.domain.predictor.FeatureMap;
@@ -144,7 +145,10 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
    */
   private PopulationActor.Peers peers(ActorContext<Command> context, SearchSpace space, SplittableRandom arbiterRng) {
     StrategySpec strategy = spec.strategy();
-    Embedder embedder = Embedders.of(strategy.embedding(), space);
+    // Built only when something reads it: node2vec trains for most of a second.
+    boolean predicted = strategy.guidance().guided() && strategy.guidance().predictor();
+    boolean ranked = strategy.transfer().mode() == io.mtnas.domain.search.TransferSpec.Mode.RANK;
+    Embedder embedder = predicted || ranked ? Embedders.of(strategy.embedding(), space) : new OneHotEmbedder(space);
     Optional<ActorRef<PredictorActor.Command>> predictor = Optional.empty();
     // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
     if (strategy.guidance().predictor() && strategy.guidance().guided()) {
