@@ -21,12 +21,13 @@ public final class Screening {
     List<Candidate> kept = new ArrayList<>();
     for (int start = 0; start < samples.size(); start += groupSize) {
       Candidate best = null;
-      double bestScore = Double.NEGATIVE_INFINITY;
+      double bestScore = Double.NaN;
       for (int i = start; i < Math.min(samples.size(), start + groupSize); i++) {
         double s = score.applyAsDouble(samples.get(i));
-        if (best == null || s > bestScore) {
+        // NaN loses to every number, negative infinity included (zero-cost tables hold -inf)
+        if (best == null || (!Double.isNaN(s) && (Double.isNaN(bestScore) || s > bestScore))) {
           best = samples.get(i);
-          bestScore = Double.isNaN(s) ? Double.NEGATIVE_INFINITY : s;
+          bestScore = s;
         }
       }
       kept.add(best);

@@ -1,7 +1,6 @@
 package io.mtnas.domain.predictor;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -52,7 +51,10 @@ public final class ObservationLog {
     return complete;
   }
 
-  /** The scored observations numbered up to {@code sequence} (which must be complete). */
+  /**
+   * The scored observations numbered up to {@code sequence} (which must be complete), in order: an
+   * unmodifiable snapshot that later arrivals do not change.
+   */
   public List<Observation> upTo(long sequence) {
     if (sequence > complete) {
       throw new IllegalArgumentException("observations up to " + sequence + " requested, " + complete + " complete");
@@ -61,6 +63,6 @@ public final class ObservationLog {
     while (end < inOrder.size() && inOrder.get(end).sequence() <= sequence) {
       end++;
     }
-    return Collections.unmodifiableList(inOrder.subList(0, end));
+    return List.copyOf(inOrder.subList(0, end));
   }
 }
