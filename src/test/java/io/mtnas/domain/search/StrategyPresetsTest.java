@@ -30,7 +30,8 @@ class StrategyPresetsTest {
   @Test
   void theNamesInOrder() {
     assertThat(StrategyPresets.names()).containsExactly(
-        "random", "rea", "rea-zc", "random-transfer", "rank-onehot", "rank", "ktnas", "ktnas-nozc", "spec");
+        "random", "rea", "rea-zc", "random-transfer", "rank-onehot", "rank", "ktnas", "ktnas-nozc", "ktnas-wide",
+        "spec");
   }
 
   @Test
@@ -97,6 +98,11 @@ class StrategyPresetsTest {
     assertThat(nozc.guidance()).isEqualTo(new GuidanceSpec(
         StrategyPresets.DEFAULT_CANDIDATES, StrategyPresets.DEFAULT_SAMPLES, true, true, true, false));
     assertThat(nozc.guidance().guided()).isTrue();
+
+    StrategySpec wide = preset("ktnas-wide");
+    assertThat(wide.transfer().mode()).isEqualTo(Mode.RANK);
+    assertThat(wide.guidance()).isEqualTo(new GuidanceSpec(
+        StrategyPresets.DEFAULT_CANDIDATES, StrategyPresets.WIDE_SAMPLES, true, true, true, true));
   }
 
   @Test
