@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** How {@code run --plot} and {@code bench --plot} draw best-so-far curves, and writing them. */
 final class PlotOptions {
-  @Option(names = "--plot-y", paramLabel = "AXIS", defaultValue = "gap",
+  @Option(names = "--plot-y", paramLabel = "AXIS", defaultValue = "log-gap",
       description = "y axis of the plots: gap (to the benchmark optimum), log-gap (the gap on a log scale,"
           + " 0 at the bottom) or fitness (best so far) (default: ${DEFAULT-VALUE})")
   String y;

@@ -17,8 +17,11 @@ public final class CurveChart {
   static final List<String> PALETTE =
       List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999");
 
+  /** A panel's size in a figure of several; a figure of one panel draws it larger. */
   static final double PANEL_WIDTH = 420;
   static final double PANEL_HEIGHT = 330;
+  static final double SINGLE_PANEL_WIDTH = 560;
+  static final double SINGLE_PANEL_HEIGHT = 400;
   private static final double LEFT = 70;
   private static final double RIGHT = 18;
   private static final double TOP = 64;
@@ -107,8 +110,16 @@ public final class CurveChart {
   static Size size(Figure f) {
     int columns = Math.max(1, Math.min(COLUMNS, f.panels().size()));
     int rows = Math.max(1, (f.panels().size() + columns - 1) / columns);
-    double width = columns * PANEL_WIDTH;
-    return new Size(width, titleHeight(f, width) + rows * PANEL_HEIGHT + legendHeight(f, width));
+    double width = columns * panelWidth(f);
+    return new Size(width, titleHeight(f, width) + rows * panelHeight(f) + legendHeight(f, width));
+  }
+
+  static double panelWidth(Figure f) {
+    return f.panels().size() == 1 ? SINGLE_PANEL_WIDTH : PANEL_WIDTH;
+  }
+
+  static double panelHeight(Figure f) {
+    return f.panels().size() == 1 ? SINGLE_PANEL_HEIGHT : PANEL_HEIGHT;
   }
 
   private static double titleHeight(Figure f, double width) {
@@ -134,15 +145,15 @@ public final class CurveChart {
     double panelsTop = titleHeight(f, size.width());
     int columns = Math.max(1, Math.min(COLUMNS, f.panels().size()));
     for (int i = 0; i < f.panels().size(); i++) {
-      double x0 = (i % columns) * PANEL_WIDTH;
-      double y0 = panelsTop + (i / columns) * PANEL_HEIGHT;
+      double x0 = (i % columns) * panelWidth(f);
+      double y0 = panelsTop + (i / columns) * panelHeight(f);
       c.beginGroup("panel", f.panels().get(i).title());
       panel(f, f.panels().get(i), c, x0, y0);
       c.endGroup();
     }
     c.beginGroup("legend", null);
     int rows = Math.max(1, (f.panels().size() + columns - 1) / columns);
-    double y = panelsTop + rows * PANEL_HEIGHT + 6;
+    double y = panelsTop + rows * panelHeight(f) + 6;
     for (List<String> row : legendRows(f, size.width())) {
       double rowWidth = row.stream().mapToDouble(CurveChart::legendEntryWidth).sum();
       double x = (size.width() - rowWidth) / 2;
@@ -220,14 +231,14 @@ public final class CurveChart {
 
   private static void panel(Figure f, Panel p, Canvas c, double x0, double y0) {
     double left = x0 + LEFT;
-    double right = x0 + PANEL_WIDTH - RIGHT;
+    double right = x0 + panelWidth(f) - RIGHT;
     double top = y0 + TOP;
-    double bottom = y0 + PANEL_HEIGHT - BOTTOM;
-    c.text(x0 + (LEFT + PANEL_WIDTH - RIGHT) / 2, y0 + 18, p.title(), 14, 'm', true, false, "#222222");
+    double bottom = y0 + panelHeight(f) - BOTTOM;
+    c.text(x0 + (LEFT + panelWidth(f) - RIGHT) / 2, y0 + 18, p.title(), 14, 'm', true, false, "#222222");
     if (p.subtitle() != null && !p.subtitle().isBlank()) {
       double sy = y0 + 34;
       for (String line : p.subtitle().split("\n", 2)) {
-        c.text(x0 + (LEFT + PANEL_WIDTH - RIGHT) / 2, sy, line, 11, 'm', false, false, "#666666");
+        c.text(x0 + (LEFT + panelWidth(f) - RIGHT) / 2, sy, line, 11, 'm', false, false, "#666666");
         sy += 14;
       }
     }
@@ -316,7 +327,8 @@ public final class CurveChart {
       c.line(left, y, right, y, "#666666", 1.2, true);
       if (p.referenceLabel() != null && !p.referenceLabel().isEmpty()) {
         double fraction = yAxis.fraction(p.reference().getAsDouble());
-        c.text(right - 4, fraction > 0.85 ? y + 13 : y - 4, p.referenceLabel(), 10.5, 'e', false, false, "#555555");
+        // at the left, where best-so-far curves are still far from a threshold they approach
+        c.text(left + 5, fraction > 0.85 ? y + 13 : y - 4, p.referenceLabel(), 10.5, 's', false, false, "#555555");
       }
     }
   }

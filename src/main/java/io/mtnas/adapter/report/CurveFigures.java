@@ -113,7 +113,8 @@ public final class CurveFigures {
     }
     boolean logY = gap && yAxis == YAxis.LOG_GAP;
     String gapNote = !gap ? ""
-        : logY ? "Gap = |optimum − best fitness so far| on a log scale; a tick labelled 0 is the optimum. "
+        : logY ? "Gap = |optimum − best fitness so far| on a log scale"
+            + (reachesZero(panels) ? "; a line that reaches the optimum drops to the bottom tick, 0. " : ". ")
         : "Gap = |optimum − best fitness so far|, 0 = found the optimum. ";
     String note;
     if (maxRuns <= 1) {
@@ -126,6 +127,20 @@ public final class CurveFigures {
     }
     return new CurveChart.Figure(
         title, gap ? "gap to optimum" : "best fitness so far", panels, strategies, note, logX, logY, maxRuns > 1);
+  }
+
+  /** Whether some line or band touches 0 (a log axis then shows 0 at the bottom). */
+  private static boolean reachesZero(List<CurveChart.Panel> panels) {
+    for (CurveChart.Panel p : panels) {
+      for (CurveChart.Series s : p.series()) {
+        for (double v : s.band().lo()) {
+          if (v <= 0) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static String number(double v) {

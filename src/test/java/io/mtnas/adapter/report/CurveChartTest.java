@@ -126,6 +126,16 @@ class CurveChartTest {
     Element root = parse(CurveChart.svg(figure)).getDocumentElement();
     String text = texts(elements(root, "g", "panel").get(0));
     assertThat(text).contains("gap to optimum (log scale)").contains("\n0\n").contains("\n1\n");
+    assertThat(figure.note()).contains("drops to the bottom tick, 0");
+    // runs that never reach the optimum: no 0 tick and no word of it
+    List<CurveFigures.TaskInfo> far = TASKS.stream()
+        .map(t -> new CurveFigures.TaskInfo(t, t + "_val_acc", 95, OptionalDouble.empty()))
+        .toList();
+    CurveChart.Figure never = CurveFigures.figure("t", far, STRATEGIES, runs(3000), CurveFigures.YAxis.LOG_GAP,
+        CurveFigures.XScale.LOG);
+    assertThat(never.note()).doesNotContain("bottom tick");
+    assertThat(texts(parse(CurveChart.svg(never)).getDocumentElement())).doesNotContain("\n0\n")
+        .contains("\n5\n").contains("\n10\n");
     // every curve point lies inside its panel
     for (Element path : elements(root, "path", "curve")) {
       for (String point : path.getAttribute("d").substring(1).split("L")) {
@@ -155,7 +165,7 @@ class CurveChartTest {
         CurveFigures.YAxis.GAP, CurveFigures.XScale.LINEAR);
     CurveChart.Figure one = figure.only(1);
     Element root = parse(CurveChart.svg(one)).getDocumentElement();
-    assertThat(Double.parseDouble(root.getAttribute("width"))).isEqualTo(CurveChart.PANEL_WIDTH);
+    assertThat(Double.parseDouble(root.getAttribute("width"))).isEqualTo(CurveChart.SINGLE_PANEL_WIDTH);
     assertThat(elements(root, "g", "panel")).hasSize(1);
     assertThat(elements(root, "path", "curve")).hasSize(2);
     assertThat(texts(root)).contains("unused"); // still in the legend, with its colour
