@@ -1,18 +1,39 @@
 package io.mtnas.adapter.bench;
 
 import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.adapter.report.Curves;
+import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
 import io.mtnas.domain.search.TransferStats;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** What a benchmark keeps of one seeded search: per task, the figures the tables compare. */
+/**
+ * What a benchmark keeps of one seeded search: per task, the figures the tables compare, and the
+ * best-so-far curve (a step function of a few steps, not the evaluation records) for the plots.
+ */
 public record RunOutcome(
-    String strategy, long seed, Map<String, TaskOutcome> tasks, double wallSeconds, List<TransferStats> transfers) {
+    String strategy,
+    long seed,
+    Map<String, TaskOutcome> tasks,
+    double wallSeconds,
+    List<TransferStats> transfers,
+    Map<String, Curves.Curve> curves) {
+
+  public RunOutcome {
+    curves = Map.copyOf(curves);
+  }
+
+  /** An outcome without curves. */
+  public RunOutcome(
+      String strategy, long seed, Map<String, TaskOutcome> tasks, double wallSeconds, List<TransferStats> transfers) {
+    this(strategy, seed, tasks, wallSeconds, transfers, Map.of());
+  }
 
   /**
    * @param gap distance of the found fitness to the benchmark's optimum (0 = found it), in the
@@ -28,6 +49,12 @@ public record RunOutcome(
       Map<String, Double> testMetrics) {}
 
   public static RunOutcome of(String strategy, long seed, SearchReport report, BenchmarkTables tables) {
+    return of(strategy, seed, report, List.of(), tables);
+  }
+
+  /** The outcome with each task's best-so-far curve taken from the run's evaluation records. */
+  public static RunOutcome of(
+      String strategy, long seed, SearchReport report, Collection<EvaluationRecord> records, BenchmarkTables tables) {
     Map<String, TaskOutcome> tasks = new LinkedHashMap<>();
     for (TaskResult t : report.tasks()) {
       TaskSpec spec = report.spec().task(t.task());
@@ -52,6 +79,8 @@ public record RunOutcome(
               rank,
               test));
     }
-    return new RunOutcome(strategy, seed, tasks, report.wallMillis() / 1000.0, report.transfers());
+    Map<String, Curves.Curve> curves =
+        records.isEmpty() ? Map.of() : Curves.bestSoFar(List.copyOf(tasks.keySet()), records);
+    return new RunOutcome(strategy, seed, tasks, report.wallMillis() / 1000.0, report.transfers(), curves);
   }
 }

@@ -6,6 +6,8 @@ import io.mtnas.adapter.bench.BenchTable;
 import io.mtnas.adapter.bench.RunOutcome;
 import io.mtnas.adapter.bench.SeedRange;
 import io.mtnas.adapter.benchmark.TabularEvaluator;
+import io.mtnas.adapter.report.CurveChart;
+import io.mtnas.adapter.report.CurveFigures;
 import io.mtnas.adapter.store.AtomicFiles;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +58,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--csv", paramLabel = "FILE", description = "also write one row per run and task")
   Path csv;
 
+  @Option(names = "--plot", paramLabel = "DIR",
+      description = {"also draw best-so-far curves, one line per strategy (mean over seeds, interquartile band):",
+          "DIR/<spec>.svg with every task, DIR/<spec>-<task>.svg per task (see --plot-y, --plot-x, --plot-format)"})
+  Path plot;
+
+  @Mixin PlotOptions plotOptions;
+
   @Override
   public Integer call() throws Exception {
     List<Long> seedList = parseSeeds();
@@ -65,6 +75,7 @@ final class BenchCommand implements Callable<Integer> {
             ? List.of("spec")
             : strategies.stream().map(String::strip).distinct().toList();
     strategyIds.forEach(s -> SearchOptions.preset(s, base.strategy()));
+    plotOptions.validate();
     int concurrent = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     if (concurrent < 1) {
       throw new BadInputException("--parallel must be >= 1, got " + concurrent);
@@ -86,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
           pending.add(
               runner.start(id, spec, evaluator, cli.resources(spec), r -> {})
                   .whenComplete((done, error) -> slots.release())
-                  .thenApply(done -> RunOutcome.of(strategy, seed, done.report(), cli.tables())));
+                  .thenApply(done -> RunOutcome.of(strategy, seed, done.report(), done.records(), cli.tables())));
         }
       }
       List<RunOutcome> runs = new ArrayList<>();
@@ -109,8 +120,28 @@ final class BenchCommand implements Callable<Integer> {
       if (csv != null) {
         AtomicFiles.write(csv, BenchTable.csv(runs));
       }
+      if (plot != null) {
+        writePlots(base, strategyIds, seedList, runs, cli);
+      }
     }
     return ExitCodes.OK;
+  }
+
+  private void writePlots(
+      SearchSpec base, List<String> strategyIds, List<Long> seedList, List<RunOutcome> runs, CliContext cli) {
+    List<CurveFigures.TaskInfo> tasks = PlotOptions.tasks(base, cli.tables());
+    List<CurveFigures.Run> curves =
+        runs.stream().map(r -> new CurveFigures.Run(r.strategy(), r.curves())).toList();
+    String what = plotOptions.yAxis() == CurveFigures.YAxis.FITNESS ? "best fitness" : "gap to the optimum";
+    CurveChart.Figure figure = CurveFigures.figure(
+        base.name() + ": " + what + " against evaluations, " + seedList.size() + " seed"
+            + (seedList.size() == 1 ? "" : "s"),
+        tasks, strategyIds, curves, plotOptions.yAxis(), plotOptions.xScale());
+    List<Path> written = new ArrayList<>(plotOptions.write(plot.resolve(base.name()), figure));
+    for (int i = 0; i < tasks.size(); i++) {
+      written.addAll(plotOptions.write(plot.resolve(base.name() + "-" + tasks.get(i).name()), figure.only(i)));
+    }
+    System.err.println("plots: " + written.stream().map(Path::toString).collect(Collectors.joining(", ")));
   }
 
   private List<Long> parseSeeds() {

@@ -3,6 +3,9 @@ package io.mtnas.adapter.cli;
 import io.mtnas.actor.SearchCoordinator;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.adapter.benchmark.TabularEvaluator;
+import io.mtnas.adapter.report.CurveChart;
+import io.mtnas.adapter.report.CurveFigures;
+import io.mtnas.adapter.report.Curves;
 import io.mtnas.adapter.report.EvaluationsCsv;
 import io.mtnas.adapter.report.ReportJson;
 import io.mtnas.adapter.spec.SpecWriter;
@@ -38,11 +41,18 @@ final class RunCommand implements Callable<Integer> {
       description = "output directory (default: runs/<spec name>-seed<seed>)")
   Path out;
 
+  @Option(names = "--plot",
+      description = "also draw the best-so-far curve of each task to OUT/curves.svg (see --plot-y, --plot-x, --plot-format)")
+  boolean plot;
+
+  @Mixin PlotOptions plotOptions;
+
   @Override
   public Integer call() throws Exception {
     CliContext cli = CliContext.load(options.benchmarks);
     BenchmarkTables tables = cli.tables();
     SearchSpec spec = options.apply(cli.readSpec(specFile));
+    plotOptions.validate();
     Path outDir = out != null ? out : Path.of("runs", spec.name() + "-seed" + spec.seed());
     Files.createDirectories(outDir);
     boolean interactive = System.console() != null;
@@ -64,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
               })
               .get();
       writeResults(outDir, spec, done, tables);
+      if (plot) {
+        writePlot(outDir, spec, done, tables);
+      }
       journal.close();
       journal.delete();
     } catch (ExecutionException e) {
@@ -87,6 +100,18 @@ final class RunCommand implements Callable<Integer> {
             done.report(),
             SpecWriter.toTree(spec),
             arch -> tables.get(spec.tasks().get(0).benchmark()).officialIndex(arch)));
+  }
+
+  private void writePlot(Path outDir, SearchSpec spec, SearchCoordinator.Done done, BenchmarkTables tables) {
+    List<CurveFigures.TaskInfo> tasks = PlotOptions.tasks(spec, tables);
+    String label = (options.strategy != null ? options.strategy.strip() : spec.strategy().kind().id())
+        + ", seed " + spec.seed();
+    var curves = Curves.bestSoFar(tasks.stream().map(CurveFigures.TaskInfo::name).toList(), done.records());
+    String what = plotOptions.yAxis() == CurveFigures.YAxis.FITNESS ? "best fitness" : "gap to the optimum";
+    CurveChart.Figure figure = CurveFigures.figure(
+        spec.name() + ": " + what + " against evaluations", tasks, List.of(label),
+        List.of(new CurveFigures.Run(label, curves)), plotOptions.yAxis(), plotOptions.xScale());
+    plotOptions.write(outDir.resolve("curves"), figure);
   }
 
   static List<String> metricNames(SearchSpec spec) {
