@@ -57,8 +57,8 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
   private static final Duration ASK_TIMEOUT = Duration.ofMinutes(2);
   /** Uniform samples per zero-cost tournament when screening samples. */
   private static final int SCREEN_GROUP = 10;
-  /** Share of a predicted population's picks made by the zero-cost proxy instead. */
-  private static final double PROXY_TURN = 0.2;
+  /** Share of a predicted population's picks made by the zero-cost proxy or the strategy instead. */
+  private static final double OTHER_TURN = 0.2;
 
   public interface Command {}
 
@@ -379,10 +379,11 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
    * else by the task's first zero-cost proxy when allowed, else in the strategy's own order.
    */
   private Behavior<Command> choose(List<Candidate> pool, int slots, Optional<double[]> predicted) {
-    // Now and then the free proxy decides instead of the model: a model trained on one basin keeps
-    // choosing that basin, and with a shared model all tasks get stuck together.
-    boolean proxyTurn = predicted.isPresent() && guidance.zeroCost() && rng.nextDouble() < PROXY_TURN;
-    double[] scores = predicted.isPresent() && !proxyTurn ? predicted.get() : proxyScores(pool);
+    // Now and then the model does not decide: a model trained on one basin keeps choosing that
+    // basin, and with a shared model all tasks get stuck together. The free proxy decides instead,
+    // or, without one, the strategy's own first candidate is taken, as plain evolution would.
+    boolean otherTurn = predicted.isPresent() && rng.nextDouble() < OTHER_TURN;
+    double[] scores = predicted.isPresent() && !otherTurn ? predicted.get() : proxyScores(pool);
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < pool.size(); i++) {
       order.add(i);
