@@ -57,7 +57,7 @@ final class ThroughputCommand implements Callable<Integer> {
     }
     var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     TabularEvaluator evaluator = new TabularEvaluator(cli.tables());
-    System.out.printf(Locale.ROOT, "spec %s, strategy %s, %d cores%n", base.name(), base.strategy().kind().id(),
+    System.out.printf(Locale.ROOT, "spec %s, strategy %s, %d cores%n", base.name(), Summary.describe(base.strategy()),
         Runtime.getRuntime().availableProcessors());
     System.out.println("| workers | evaluations per search | evaluations/s | wall µs/eval | CPU µs/eval |");
     System.out.println("|---|---|---|---|---|");
