@@ -177,17 +177,6 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
                 context, stash, initial, rng, parallelism, manager, reportTo, peers, events, elapsedMillis)));
   }
 
-  /** The pre-guidance factory: plain evolution, no peers. */
-  public static Behavior<Command> create(
-      PopulationState initial,
-      RandomGenerator rng,
-      int parallelism,
-      ActorRef<ManagerCommand> manager,
-      ActorRef<Report> reportTo,
-      ProgressEvents events,
-      LongSupplier elapsedMillis) {
-    return create(initial, rng, parallelism, manager, reportTo, Peers.none(), events, elapsedMillis);
-  }
 
   @Override
   public Receive<Command> createReceive() {

@@ -4,28 +4,17 @@ import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.CellGraph;
 import io.mtnas.domain.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Path encoding (White et al., BANANAS): one coordinate per sequence of operations along an
  * input-to-output path of the cell (none operations cut a path), counting how many such paths the
  * cell has. The coordinates come from every architecture of the space, in first-seen order.
  */
-public final class PathEmbedder implements Embedder {
-  private final SearchSpace space;
-  private final Map<String, Integer> vocabulary;
-
+public final class PathEmbedder extends TokenCountEmbedder {
   public PathEmbedder(SearchSpace space) {
-    this.space = space;
-    Map<String, Integer> vocab = new HashMap<>();
-    for (long i = 0; i < space.size(); i++) {
-      for (String p : paths(space.fromIndex(i))) {
-        vocab.putIfAbsent(p, vocab.size());
-      }
-    }
-    this.vocabulary = Map.copyOf(vocab);
+    super(space);
+    buildVocabulary();
   }
 
   @Override
@@ -33,21 +22,9 @@ public final class PathEmbedder implements Embedder {
     return "path";
   }
 
+  /** The operation sequence of every input-to-output path. */
   @Override
-  public int dimension() {
-    return vocabulary.size();
-  }
-
-  @Override
-  public Embedding embed(Architecture architecture) {
-    double[] v = new double[vocabulary.size()];
-    for (String p : paths(architecture)) {
-      v[vocabulary.get(p)]++;
-    }
-    return new Embedding(v);
-  }
-
-  private List<String> paths(Architecture architecture) {
+  List<String> tokens(Architecture architecture) {
     LiveGraph g = LiveGraph.of(space.graph(architecture));
     List<String> out = new ArrayList<>();
     if (g.size() >= 2 && CellGraph.INPUT.equals(g.labels().get(0))) {

@@ -3,9 +3,7 @@ package io.mtnas.domain.embedding;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Weisfeiler-Lehman subtree features: each node of the cell graph (none operations removed) starts
@@ -14,24 +12,16 @@ import java.util.Map;
  * every iteration. The vocabulary is built from every architecture of the space, so all vectors
  * share one fixed set of coordinates and identical graphs get identical vectors.
  */
-public final class WlEmbedder implements Embedder {
-  private final SearchSpace space;
+public final class WlEmbedder extends TokenCountEmbedder {
   private final int iterations;
-  private final Map<String, Integer> vocabulary;
 
   public WlEmbedder(SearchSpace space, int iterations) {
+    super(space);
     if (iterations < 0) {
       throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
     }
-    this.space = space;
     this.iterations = iterations;
-    Map<String, Integer> vocab = new HashMap<>();
-    for (long i = 0; i < space.size(); i++) {
-      for (String label : labels(space.fromIndex(i))) {
-        vocab.putIfAbsent(label, vocab.size());
-      }
-    }
-    this.vocabulary = Map.copyOf(vocab);
+    buildVocabulary();
   }
 
   @Override
@@ -39,22 +29,9 @@ public final class WlEmbedder implements Embedder {
     return "wl";
   }
 
-  @Override
-  public int dimension() {
-    return vocabulary.size();
-  }
-
-  @Override
-  public Embedding embed(Architecture architecture) {
-    double[] counts = new double[vocabulary.size()];
-    for (String label : labels(architecture)) {
-      counts[vocabulary.get(label)]++;
-    }
-    return new Embedding(counts);
-  }
-
   /** Every node label of every iteration, prefixed by the iteration so levels never collide. */
-  private List<String> labels(Architecture architecture) {
+  @Override
+  List<String> tokens(Architecture architecture) {
     LiveGraph g = LiveGraph.of(space.graph(architecture));
     List<String> all = new ArrayList<>();
     List<String> current = new ArrayList<>(g.labels());
