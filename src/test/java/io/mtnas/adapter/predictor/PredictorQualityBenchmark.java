@@ -19,29 +19,34 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Predictor quality on NAS-Bench-201 (a benchmark, not a test): Kendall tau between predicted and
- * true 200-epoch validation accuracy on 1,000 held-out random architectures, for each task at 25,
- * 50 and 100 random training results of that task, with and without 100 results of each other
- * task, per embedding and with or without zero-cost inputs; 5 seeded repetitions each. Run:
- * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
- * io.mtnas.adapter.predictor.PredictorQualityBenchmark ../shared/benchmarks}.
+ * Predictor quality (a benchmark, not a test): Kendall tau between predicted and true fitness on
+ * 1,000 held-out random architectures, for each task at 25, 50 and 100 random training results of
+ * that task, with and without 100 results of each other task, per embedding and with or without
+ * zero-cost inputs; 5 seeded repetitions each. NAS-Bench-201 (200-epoch validation accuracy) by
+ * default, or the TransNAS-Bench-101 micro classification and room-layout tasks (no zero-cost
+ * columns there). Run: {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * io.mtnas.adapter.predictor.PredictorQualityBenchmark ../shared/benchmarks [nb201|transnas-micro]}.
  */
 public final class PredictorQualityBenchmark {
-  private static final Map<String, String> FITNESS = new LinkedHashMap<>();
-
-  static {
-    FITNESS.put("cifar10-valid", "cifar10valid_val_acc_200ep");
-    FITNESS.put("cifar100", "cifar100_val_acc_200ep_derived");
-    FITNESS.put("imagenet16-120", "imagenet16_120_val_acc_200ep_derived");
-  }
-
-  private static final List<String> PROXIES = List.of("cifar10_freerea_synflow", "cifar100_freerea_synflow",
-      "imagenet16_120_freerea_synflow", "cifar10_params_M", "cifar10_flops_M");
-
   public static void main(String[] args) {
-    var table = BenchmarkTables.open(Path.of(args.length > 0 ? args[0] : "../shared/benchmarks")).get("nb201");
+    String benchmark = args.length > 1 ? args[1] : "nb201";
+    Map<String, String> fitness = new LinkedHashMap<>();
+    List<String> proxies;
+    if (benchmark.equals("nb201")) {
+      fitness.put("cifar10-valid", "cifar10valid_val_acc_200ep");
+      fitness.put("cifar100", "cifar100_val_acc_200ep_derived");
+      fitness.put("imagenet16-120", "imagenet16_120_val_acc_200ep_derived");
+      proxies = List.of("cifar10_freerea_synflow", "cifar100_freerea_synflow", "imagenet16_120_freerea_synflow",
+          "cifar10_params_M", "cifar10_flops_M");
+    } else {
+      fitness.put("class_object", "class_object_val_top1_final");
+      fitness.put("class_scene", "class_scene_val_top1_final");
+      fitness.put("room_layout", "room_layout_val_neg_l2loss_final");
+      proxies = List.of();
+    }
+    var table = BenchmarkTables.open(Path.of(args.length > 0 ? args[0] : "../shared/benchmarks")).get(benchmark);
     var space = table.space();
-    List<String> tasks = new ArrayList<>(FITNESS.keySet());
+    List<String> tasks = new ArrayList<>(fitness.keySet());
     Map<String, Direction> directions = new HashMap<>();
     tasks.forEach(t -> directions.put(t, Direction.MAX));
     var regressor = new XgboostRegressor(XgboostRegressor.Settings.defaults());
@@ -49,9 +54,9 @@ public final class PredictorQualityBenchmark {
         + "| n=100 own | n=100 +others |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (String embedding : List.of("wl", "onehot")) {
-      for (boolean zeroCost : new boolean[] {true, false}) {
+      for (boolean zeroCost : proxies.isEmpty() ? new boolean[] {false} : new boolean[] {true, false}) {
         FeatureMap features = new FeatureMap(Embedders.of(embedding, space),
-            zeroCost ? (m, a) -> table.value(m, a) : ProxySource.NONE, zeroCost ? PROXIES : List.of(), tasks);
+            zeroCost ? (m, a) -> table.value(m, a) : ProxySource.NONE, zeroCost ? proxies : List.of(), tasks);
         for (String target : tasks) {
           StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s |", embedding,
               zeroCost ? "on" : "off", target));
@@ -65,14 +70,14 @@ public final class PredictorQualityBenchmark {
                 long sequence = 1;
                 for (int i = 0; i < n; i++) {
                   Architecture a = space.fromIndex(rng.nextInt((int) space.size()));
-                  data.add(new Observation(sequence++, target, a, table.value(FITNESS.get(target), a)));
+                  data.add(new Observation(sequence++, target, a, table.value(fitness.get(target), a)));
                 }
                 if (others) {
                   for (String o : tasks) {
                     if (!o.equals(target)) {
                       for (int i = 0; i < 100; i++) {
                         Architecture a = space.fromIndex(rng.nextInt((int) space.size()));
-                        data.add(new Observation(sequence++, o, a, table.value(FITNESS.get(o), a)));
+                        data.add(new Observation(sequence++, o, a, table.value(fitness.get(o), a)));
                       }
                     }
                   }
@@ -84,7 +89,7 @@ public final class PredictorQualityBenchmark {
                   test.add(space.fromIndex(rng.nextInt((int) space.size())));
                 }
                 double[] predicted = model.score(test, features);
-                double[] truth = test.stream().mapToDouble(a -> table.value(FITNESS.get(target), a)).toArray();
+                double[] truth = test.stream().mapToDouble(a -> table.value(fitness.get(target), a)).toArray();
                 tau += kendall(predicted, truth);
               }
               row.append(String.format(Locale.ROOT, " %.3f |", tau / reps));
