@@ -38,3 +38,18 @@ def from_op_code(code, ops=NB201_OPS):
     if len(code) != len(EDGES) or not code.isdigit() or any(int(c) >= len(ops) for c in code):
         raise CellFormatError(f"op code {code!r}: expected {len(EDGES)} digits in 0..{len(ops) - 1}")
     return tuple(ops[int(c)] for c in code)
+
+
+def parse_transnas(text):
+    """TransNAS-Bench-101 micro '64-41414-a_bc_def' (digits index TRANSNAS_OPS, edges in the
+    official order) -> tuple of 6 operation names. The macro part is fixed for the micro space."""
+    parts = text.split("-") if isinstance(text, str) else []
+    if len(parts) != 3 or parts[0] != "64" or parts[1] != "41414":
+        raise CellFormatError(f"cell {text!r}: expected '64-41414-a_bc_def'")
+    groups = parts[2].split("_")
+    if [len(g) for g in groups] != [1, 2, 3]:
+        raise CellFormatError(f"cell {text!r}: the cell part must read a_bc_def")
+    try:
+        return from_op_code("".join(groups), TRANSNAS_OPS)
+    except CellFormatError as e:
+        raise CellFormatError(f"cell {text!r}: {e}") from None

@@ -33,3 +33,32 @@ def _reinitialised(model):
         if hasattr(m, "reset_parameters") and m is not net:
             m.reset_parameters()
     return net
+
+
+def naswot(model, inputs):
+    """NASWOT (Mellor et al. 2021): log |det K| of the kernel of binary ReLU codes over a batch,
+    K[i, j] = number of ReLU units on which inputs i and j agree. Singular kernels (a cell with no
+    input-to-output path makes every code the same) give -inf, as in FreeREA's cached scores."""
+    net = copy.deepcopy(model).eval()
+    n = inputs.shape[0]
+    kernel = torch.zeros(n, n, dtype=torch.float64)
+
+    def hook(module, args, output):
+        codes = (args[0].detach().reshape(n, -1) > 0).double()
+        kernel.add_(codes @ codes.t() + (1 - codes) @ (1 - codes).t())
+
+    handles = [m.register_forward_hook(hook) for m in net.modules() if isinstance(m, torch.nn.ReLU)]
+    with torch.no_grad():
+        net(inputs)
+    for h in handles:
+        h.remove()
+    sign, logdet = torch.linalg.slogdet(kernel)
+    return float(logdet) if float(sign) > 0 else float("-inf")
+
+
+def grad_norm(model, inputs, labels):
+    """Sum over weight tensors of the L2 norm of the cross-entropy loss's gradient on one batch."""
+    net = copy.deepcopy(model).train()
+    net.zero_grad()
+    torch.nn.functional.cross_entropy(net(inputs), labels).backward()
+    return float(sum(p.grad.norm() for p in net.parameters() if p.grad is not None))
