@@ -91,3 +91,18 @@ def test_inference_latency_is_positive_and_leaves_eval_mode():
     model = small_network()
     ms = inference_latency_ms(model, (3, 16, 16), "cpu", repeats=5)
     assert ms > 0 and not model.training
+
+
+def test_cpu_bf16_autocast_and_channels_last_paths_run(task):
+    train, val = task
+    r = train_and_evaluate(small_network(), train, val, epochs=1, batch_size=64, amp=True,
+                           channels_last=True)
+    assert not r["diverged"] and math.isfinite(r["val_loss"])
+
+
+@pytest.mark.skipif(hasattr(torch, "compile"), reason="checks the fallback where torch.compile is absent")
+def test_compile_falls_back_with_a_warning_on_pytorch_1():
+    train, val = synthetic(64, 4, 16, seed=0), synthetic(32, 4, 16, seed=1)
+    with pytest.warns(UserWarning, match="torch.compile is not available"):
+        r = train_and_evaluate(small_network(), train, val, epochs=1, batch_size=32, compile=True)
+    assert not r["diverged"]
