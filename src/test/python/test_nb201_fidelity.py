@@ -28,16 +28,17 @@ def table():
 
 
 def cells_to_check(table):
-    """Parameters depend only on how many 1x1 and 3x3 convolutions a cell has: one cell of every
-    such combination, plus 300 random cells (seeded), with FLOPs on a third of them."""
+    """One cell of every distinct combination of operation counts (210 multisets of 6 operations
+    out of 5), plus 1,000 random cells (seeded), the check the trainer issue asks for when building
+    all 46,875 networks is too slow for CI's CPU."""
     by_counts = {}
     for row in table:
         ops = parse_nb201(row["arch_str"])
-        key = (ops.count("nor_conv_1x1"), ops.count("nor_conv_3x3"))
+        key = tuple(ops.count(op) for op in NB201_OPS)
         by_counts.setdefault(key, row)
-    assert len(by_counts) == 28  # all (n1, n3) with n1 + n3 <= 6
+    assert len(by_counts) == 210
     rng = random.Random(201)
-    return list(by_counts.values()) + rng.sample(table, 300)
+    return list(by_counts.values()) + rng.sample(table, 1000)
 
 
 def test_parameter_counts_match_the_table_for_every_dataset(table):
@@ -53,7 +54,7 @@ def test_parameter_counts_match_the_table_for_every_dataset(table):
 
 
 def test_flops_match_the_table(table):
-    rows = cells_to_check(table)[::3]
+    rows = cells_to_check(table)[::8]
     for row in rows:
         ops = parse_nb201(row["arch_str"])
         for name, (classes, size) in DATASETS.items():
