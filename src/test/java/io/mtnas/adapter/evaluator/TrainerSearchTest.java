@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A whole two-task search whose evaluator workers drive real PyTorch trainer processes on a
@@ -35,11 +37,33 @@ import org.junit.jupiter.api.Test;
 class TrainerSearchTest {
   @Test
   void twoTasksAreSearchedWithRealTrainingAndEveryJobIsIntegratedOnce() throws Exception {
+    SearchCoordinator.Done done = search(Map.of(), Duration.ofSeconds(120));
+    for (TaskResult t : done.report().tasks()) {
+      assertThat(t.failures()).isZero();
+    }
+  }
+
+  /**
+   * A trainer that crashes, hangs or diverges on one job inside a running search: crashes and
+   * hangs are retried up to the attempt limit and then given up, divergence is given up at once;
+   * either way the job counts as one failure, a replacement is proposed and the search finishes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"exit-on-job:alpha#1", "hang-on-job:alpha#1", "nan-on-job:alpha#1"})
+  void aFaultyTrainerInsideASearchCostsOneJobAndTheSearchFinishes(String fault) throws Exception {
+    SearchCoordinator.Done done = search(Map.of("MTNAS_TRAINER_FAULT", fault), Duration.ofSeconds(3));
+    TaskResult alpha = done.report().tasks().get(0);
+    assertThat(alpha.failures()).isEqualTo(1);
+    assertThat(done.report().tasks().get(1).failures()).isZero();
+    assertThat(done.records()).noneMatch(r -> r.job().toString().equals("alpha#1"));
+  }
+
+  private static SearchCoordinator.Done search(Map<String, String> fault, Duration jobTimeout) throws Exception {
     ActorTestKit kit = ActorTestKit.create("trainer-search", ConfigFactory.load("application-test"));
     ExecutorService blocking = Executors.newFixedThreadPool(2);
     Map<String, TrainerTask> tasks = Map.of("alpha", Trainers.tinyTask(1), "beta", Trainers.tinyTask(2));
     try (ProcessEvaluator evaluator =
-        new ProcessEvaluator(Trainers.settings(Map.of(), 2, Duration.ofSeconds(120)), tasks)) {
+        new ProcessEvaluator(Trainers.settings(fault, 2, jobTimeout), tasks)) {
       List<TaskSpec> taskSpecs = new ArrayList<>();
       for (String name : List.of("alpha", "beta")) {
         taskSpecs.add(new TaskSpec(name, "trainer", "val_accuracy", Direction.MAX, OptionalDouble.empty(), 3,
@@ -55,13 +79,13 @@ class TrainerSearchTest {
       SearchCoordinator.Done done = result.get(5, TimeUnit.MINUTES);
       for (TaskResult t : done.report().tasks()) {
         assertThat(t.evaluations()).as(t.task()).isEqualTo(3);
-        assertThat(t.failures()).isZero();
         assertThat(t.bestFitness()).isBetween(0.0, 100.0);
         assertThat(t.costSeconds()).isPositive();
       }
       assertThat(journal).hasSize(6);
       assertThat(journal.stream().map(EvaluationRecord::job).distinct()).hasSize(6);
       assertThat(journal).allSatisfy(r -> assertThat(r.metrics()).containsKeys("synflow", "params", "val_loss"));
+      return done;
     } finally {
       kit.shutdownTestKit();
       blocking.shutdownNow();
