@@ -6,6 +6,7 @@ import io.mtnas.adapter.bench.BenchTable;
 import io.mtnas.adapter.bench.RunOutcome;
 import io.mtnas.adapter.bench.SeedRange;
 import io.mtnas.adapter.benchmark.TabularEvaluator;
+import io.mtnas.adapter.evaluator.TrainerTasksConfig;
 import io.mtnas.adapter.report.CurveChart;
 import io.mtnas.adapter.report.CurveFigures;
 import io.mtnas.adapter.store.AtomicFiles;
@@ -70,6 +71,10 @@ final class BenchCommand implements Callable<Integer> {
     List<Long> seedList = parseSeeds();
     CliContext cli = CliContext.load(options.benchmarks);
     SearchSpec base = options.apply(cli.readSpec(specFile));
+    if (TrainerTasksConfig.trains(base)) {
+      throw new BadInputException("bench compares strategies on benchmark tables; " + specFile
+          + " has training tasks: run them with mtnas run");
+    }
     List<String> strategyIds =
         strategies == null || strategies.isEmpty()
             ? List.of("spec")

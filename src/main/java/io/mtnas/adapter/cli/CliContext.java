@@ -5,6 +5,14 @@ import com.typesafe.config.ConfigFactory;
 import io.mtnas.adapter.benchmark.BenchmarkLocation;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.adapter.benchmark.TableProxySource;
+import io.mtnas.adapter.benchmark.TabularEvaluator;
+import io.mtnas.adapter.evaluator.ProcessEvaluator;
+import io.mtnas.adapter.evaluator.RoutingEvaluator;
+import io.mtnas.adapter.evaluator.TrainerTasksConfig;
+import io.mtnas.domain.evaluation.Evaluator;
+import io.mtnas.domain.predictor.ProxySource;
+import java.util.HashMap;
+import java.util.Map;
 import io.mtnas.adapter.predictor.XgboostRegressor;
 import io.mtnas.actor.SearchResources;
 import io.mtnas.adapter.spec.SpecReader;
@@ -30,9 +38,22 @@ record CliContext(Config config, MtnasSettings settings, BenchmarkLocation locat
 
   /** The free signals and predictor library for a search of the given spec on the tables. */
   SearchResources resources(SearchSpec spec) {
+    String benchmark = spec.tasks().get(0).benchmark();
     return new SearchResources(
-        new TableProxySource(tables.get(spec.tasks().get(0).benchmark())),
+        tables.has(benchmark) ? new TableProxySource(tables.get(benchmark)) : ProxySource.NONE,
         Optional.of(new XgboostRegressor(XgboostRegressor.Settings.defaults())));
+  }
+
+  /** Tables for tabular tasks, trainer processes for training tasks. Close it when done. */
+  Evaluator evaluator(SearchSpec spec) {
+    Evaluator tabular = new TabularEvaluator(tables);
+    if (!TrainerTasksConfig.trains(spec)) {
+      return tabular;
+    }
+    ProcessEvaluator trainer = TrainerTasksConfig.evaluator(config, spec, Path.of("").toAbsolutePath());
+    Map<String, Evaluator> routes = new HashMap<>();
+    spec.tasks().stream().filter(t -> t.trainer().isPresent()).forEach(t -> routes.put(t.name(), trainer));
+    return new RoutingEvaluator(routes, tabular);
   }
 
   /** Reads the spec and checks it against the tables (its benchmarks and columns exist). */

@@ -2,7 +2,8 @@ package io.mtnas.adapter.cli;
 
 import io.mtnas.actor.SearchCoordinator;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
-import io.mtnas.adapter.benchmark.TabularEvaluator;
+import io.mtnas.adapter.evaluator.TrainerTasksConfig;
+import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.adapter.report.CurveChart;
 import io.mtnas.adapter.report.CurveFigures;
 import io.mtnas.adapter.report.Curves;
@@ -53,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
     BenchmarkTables tables = cli.tables();
     SearchSpec spec = options.apply(cli.readSpec(specFile));
     plotOptions.validate();
+    if (plot && TrainerTasksConfig.trains(spec)) {
+      throw new BadInputException("--plot draws the gap to a benchmark's optimum, which a training task does not"
+          + " have; run without --plot");
+    }
     Path outDir = out != null ? out : Path.of("runs", spec.name() + "-seed" + spec.seed());
     Files.createDirectories(outDir);
     boolean interactive = System.console() != null;
@@ -63,10 +68,11 @@ final class RunCommand implements Callable<Integer> {
     SearchCoordinator.Done done;
     try (EvaluationJournal journal =
             new EvaluationJournal(outDir.resolve("evaluations.journal.csv"), metricNames(spec));
-        SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work())) {
+        SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work());
+        Evaluator evaluator = cli.evaluator(spec)) {
       done =
           runner
-              .start(searchId, spec, new TabularEvaluator(tables), cli.resources(spec), record -> {
+              .start(searchId, spec, evaluator, cli.resources(spec), record -> {
                 journal.accept(record);
                 if (status != null) {
                   status.accept(record);
@@ -99,7 +105,9 @@ final class RunCommand implements Callable<Integer> {
         ReportJson.render(
             done.report(),
             SpecWriter.toTree(spec),
-            arch -> tables.get(spec.tasks().get(0).benchmark()).officialIndex(arch)));
+            arch -> tables.has(spec.tasks().get(0).benchmark())
+                ? tables.get(spec.tasks().get(0).benchmark()).officialIndex(arch)
+                : java.util.OptionalLong.empty()));
   }
 
   private void writePlot(Path outDir, SearchSpec spec, SearchCoordinator.Done done, BenchmarkTables tables) {

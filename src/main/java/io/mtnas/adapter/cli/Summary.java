@@ -26,7 +26,8 @@ final class Summary {
     for (TaskResult t : report.tasks()) {
       TaskSpec task = spec.task(t.task());
       String rank =
-          t.best().map(a -> String.valueOf(tables.get(task.benchmark()).rank(task.fitness(), task.direction(), a)))
+          t.best().filter(a -> tables.has(task.benchmark()))
+              .map(a -> String.valueOf(tables.get(task.benchmark()).rank(task.fitness(), task.direction(), a)))
               .orElse("-");
       out.printf(Locale.ROOT, "%-16s %7d %8s %10s %6s  %-28s %s%n",
           t.task(),

@@ -36,6 +36,11 @@ final class JsonFields {
     }
   }
 
+  /** The file (or other source) this object was read from. */
+  String source() {
+    return file;
+  }
+
   String at(String key) {
     return path + "." + key;
   }

@@ -13,6 +13,7 @@ import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.search.TrainerSpec;
 import io.mtnas.domain.search.TransferSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,11 @@ public final class SpecReader {
       "predictor_other_tasks", "zero_cost", "transfer");
   static final Set<String> TRANSFER = Set.of("mode", "count", "elite_ratio", "negative_window");
   static final Set<String> TASK = Set.of("name", "benchmark", "fitness", "direction", "threshold", "budget",
-      "test_metrics", "proxy_metrics", "cost_metric");
+      "test_metrics", "proxy_metrics", "cost_metric", "trainer");
+  static final Set<String> TRAINER = Set.of("dataset", "channels", "cells_per_stage", "epochs", "batch_size",
+      "learning_rate", "seed", "device", "train_network");
+  static final Set<String> DATASET = Set.of("kind", "path", "num_classes", "synthetic_images", "synthetic_size",
+      "synthetic_seed");
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
@@ -85,14 +90,16 @@ public final class SpecReader {
     List<TaskSpec> tasks = new ArrayList<>();
     Set<String> names = new HashSet<>();
     String space = null;
+    Optional<String> declared = top.optionalString("space");
     for (int i = 0; i < taskArray.size(); i++) {
       String path = top.at("tasks") + "[" + i + "]";
       JsonFields t = new JsonFields(source, path, taskArray.get(i), TASK);
-      TaskSpec task = task(t, tables);
+      TaskSpec task = task(t, tables, declared);
       if (!names.add(task.name())) {
         throw t.fail(t.at("name"), "task name \"" + task.name() + "\" appears twice");
       }
-      String taskSpace = tables.get(task.benchmark()).space().id();
+      String taskSpace = task.trainer().isPresent() ? declared.orElseThrow()
+          : tables.get(task.benchmark()).space().id();
       if (space != null && !space.equals(taskSpace)) {
         throw t.fail(t.at("benchmark"), "benchmark \"" + task.benchmark() + "\" is in space " + taskSpace
             + " but earlier tasks are in " + space + "; all tasks of a search share one space");
@@ -100,7 +107,6 @@ public final class SpecReader {
       space = taskSpace;
       tasks.add(task);
     }
-    Optional<String> declared = top.optionalString("space");
     if (declared.isPresent() && !declared.get().equals(space)) {
       throw top.fail(top.at("space"), "\"" + declared.get() + "\" does not match the tasks' space \"" + space + "\"");
     }
@@ -224,12 +230,15 @@ public final class SpecReader {
     return transfer;
   }
 
-  private static TaskSpec task(JsonFields t, BenchmarkTables tables) {
+  private static TaskSpec task(JsonFields t, BenchmarkTables tables, Optional<String> declaredSpace) {
     String name = t.string("name");
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw t.fail(t.at("name"), "\"" + name + "\" may only hold letters, digits, '.', '_' and '-'");
     }
     String benchmark = t.string("benchmark");
+    if (benchmark.equals(TrainerSpec.BENCHMARK) || t.has("trainer")) {
+      return TrainerTasks.read(t, name, benchmark, declaredSpace);
+    }
     if (!tables.has(benchmark)) {
       throw t.fail(t.at("benchmark"), unknownBenchmark(benchmark, tables));
     }

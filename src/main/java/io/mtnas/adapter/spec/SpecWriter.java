@@ -61,6 +61,28 @@ public final class SpecWriter {
       t.testMetrics().forEach(n.putArray("test_metrics")::add);
       t.proxyMetrics().forEach(n.putArray("proxy_metrics")::add);
       t.costMetric().ifPresent(c -> n.put("cost_metric", c));
+      t.trainer().ifPresent(ts -> {
+        ObjectNode o = n.putObject("trainer");
+        ObjectNode d = o.putObject("dataset");
+        d.put("kind", ts.datasetKind());
+        if (!ts.datasetPath().isEmpty()) {
+          d.put("path", ts.datasetPath());
+        }
+        d.put("num_classes", ts.numClasses());
+        d.put("synthetic_images", ts.syntheticImages());
+        d.put("synthetic_size", ts.syntheticSize());
+        d.put("synthetic_seed", ts.syntheticSeed());
+        o.put("channels", ts.channels());
+        o.put("cells_per_stage", ts.cellsPerStage());
+        o.put("epochs", ts.epochs());
+        o.put("batch_size", ts.batchSize());
+        o.put("learning_rate", ts.learningRate());
+        o.put("seed", ts.seed());
+        if (!ts.device().isEmpty()) {
+          o.put("device", ts.device());
+        }
+        o.put("train_network", ts.trainNetwork());
+      });
     }
     return root;
   }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param testMetrics metrics reported for the final pick, never used by the search
  * @param proxyMetrics free low-fidelity signals (zero-cost proxies) the search may use
  * @param costMetric the benchmark column holding an evaluation's (simulated) cost in seconds, optional
+ * @param trainer how the task trains architectures when its benchmark is {@code trainer}
  */
 public record TaskSpec(
     String name,
@@ -30,7 +31,8 @@ public record TaskSpec(
     int budget,
     List<String> testMetrics,
     List<String> proxyMetrics,
-    Optional<String> costMetric) {
+    Optional<String> costMetric,
+    Optional<TrainerSpec> trainer) {
 
   public TaskSpec {
     Objects.requireNonNull(name, "name");
@@ -39,11 +41,27 @@ public record TaskSpec(
     Objects.requireNonNull(direction, "direction");
     Objects.requireNonNull(threshold, "threshold");
     Objects.requireNonNull(costMetric, "costMetric");
+    Objects.requireNonNull(trainer, "trainer");
     testMetrics = List.copyOf(testMetrics);
     proxyMetrics = List.copyOf(proxyMetrics);
     if (budget < 1) {
       throw new IllegalArgumentException("budget of task " + name + " must be >= 1, got " + budget);
     }
+  }
+
+  /** A task scored by a benchmark table. */
+  public TaskSpec(
+      String name,
+      String benchmark,
+      String fitness,
+      Direction direction,
+      OptionalDouble threshold,
+      int budget,
+      List<String> testMetrics,
+      List<String> proxyMetrics,
+      Optional<String> costMetric) {
+    this(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics, costMetric,
+        Optional.empty());
   }
 
   /** Whether a best-so-far value solves the task (false when it has no threshold). */
