@@ -29,15 +29,23 @@ final class MtnasProcess {
   }
 
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
-    Path out = Files.createTempFile(workDir, "stdout", ".txt");
-    Path err = Files.createTempFile(workDir, "stderr", ".txt");
-    Process p = start(workDir, out, err, args);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("mtnas " + String.join(" ", args) + " did not finish in 120 s");
+    // Captured outside workDir: a run from the repository must leave nothing behind there.
+    Path capture = Files.createTempDirectory("mtnas-process");
+    Path out = capture.resolve("stdout.txt");
+    Path err = capture.resolve("stderr.txt");
+    try {
+      Process p = start(workDir, out, err, args);
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail("mtnas " + String.join(" ", args) + " did not finish in 120 s");
+      }
+      return new Result(
+          p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+      Files.deleteIfExists(capture);
     }
-    return new Result(
-        p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
 
   /** Starts mtnas without waiting; stdout and stderr go to the given files. */
