@@ -8,7 +8,7 @@ import io.mtnas.domain.population.Individual;
 import io.mtnas.domain.population.Origin;
 import io.mtnas.domain.population.PopulationState;
 import io.mtnas.domain.population.Proposal;
-import io.mtnas.domain.population.Screening;
+import io.mtnas.domain.population.GuidedChoice;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.ProxySource;
 import io.mtnas.domain.search.EvaluationRecord;
@@ -24,13 +24,13 @@ import io.mtnas.protocol.ManagerCommand;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -55,10 +55,6 @@ import org.apache.pekko.actor.typed.javadsl.StashBuffer;
  */
 public final class PopulationActor extends AbstractBehavior<PopulationActor.Command> {
   private static final Duration ASK_TIMEOUT = Duration.ofMinutes(2);
-  /** Uniform samples per zero-cost tournament when screening samples. */
-  private static final int SCREEN_GROUP = 10;
-  /** Share of a predicted population's picks made by the zero-cost proxy or the strategy instead. */
-  private static final double OTHER_TURN = 0.2;
 
   public interface Command {}
 
@@ -310,21 +306,12 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
       }
       return submit();
     }
-    List<Candidate> pool = new ArrayList<>(state.candidates(rng, guidance.candidates() * slots));
-    List<Candidate> extra = new ArrayList<>();
     if (transfersCompete) {
       pendingTransfers.removeIf(o -> state.hasSeen(o.architecture()));
-      for (Offer o : pendingTransfers) {
-        extra.add(new Candidate(state.nextJobId(), o.architecture(), Origin.TRANSFER, Optional.empty()));
-      }
     }
-    extra.addAll(guidance.incumbentNeighbours() ? state.incumbentNeighbours() : List.of());
-    extra.addAll(samples(guidance.samples() * slots));
-    for (Candidate c : extra) {
-      if (pool.stream().noneMatch(p -> p.architecture().equals(c.architecture()))) {
-        pool.add(c);
-      }
-    }
+    List<Architecture> competing =
+        transfersCompete ? pendingTransfers.stream().map(Offer::architecture).toList() : List.of();
+    List<Candidate> pool = GuidedChoice.pool(state, guidance, competing, proxy(), slots, rng);
     if (guidance.predictor() && peers.predictor().isPresent()) {
       awaiting = true;
       List<Architecture> archs = pool.stream().map(Candidate::architecture).toList();
@@ -339,19 +326,6 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     return choose(pool, slots, Optional.empty());
   }
 
-  /** Uniform unseen samples, screened by the zero-cost proxy when it may be used. */
-  private List<Candidate> samples(int count) {
-    if (count == 0) {
-      return List.of();
-    }
-    if (!guidance.zeroCost() || task.proxyMetrics().isEmpty()) {
-      return state.samples(rng, count);
-    }
-    String metric = task.proxyMetrics().get(0);
-    return Screening.bestOfGroups(state.samples(rng, count * SCREEN_GROUP), SCREEN_GROUP,
-        c -> peers.proxies().value(metric, c.architecture()));
-  }
-
   private Behavior<Command> onScores(WrappedScores s) {
     awaiting = false;
     choose(s.pool(), s.slots(), s.scores());
@@ -363,25 +337,12 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     return awaiting || stash.isEmpty() ? this : stash.unstashAll(this);
   }
 
-  /**
-   * Proposes the best {@code slots} of the pool: by the predictor's scores when there are any,
-   * else by the task's first zero-cost proxy when allowed, else in the strategy's own order.
-   */
+  /** Proposes the best {@code slots} of the pool, in {@link GuidedChoice#ranked} order. */
   private Behavior<Command> choose(List<Candidate> pool, int slots, Optional<double[]> predicted) {
-    // Now and then the model does not decide: a model trained on one basin keeps choosing that
-    // basin, and with a shared model all tasks get stuck together. The free proxy decides instead,
-    // or, without one, the strategy's own first candidate is taken, as plain evolution would.
-    boolean otherTurn = predicted.isPresent() && rng.nextDouble() < OTHER_TURN;
-    double[] scores = predicted.isPresent() && !otherTurn ? predicted.get() : proxyScores(pool);
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < pool.size(); i++) {
-      order.add(i);
-    }
-    if (scores != null) {
-      order.sort(Comparator.comparingDouble((Integer i) -> Double.isNaN(scores[i]) ? Double.NEGATIVE_INFINITY : -scores[i]));
-    }
-    for (int i = 0; i < order.size() && slots() > 0 && slots > 0; i++) {
-      Candidate c = pool.get(order.get(i));
+    for (Candidate c : GuidedChoice.ranked(pool, predicted, proxy(), rng)) {
+      if (slots() == 0 || slots == 0) {
+        break;
+      }
       if (!state.hasSeen(c.architecture())) {
         if (c.origin() == Origin.TRANSFER) {
           pendingTransfers.stream().filter(o -> o.architecture().equals(c.architecture())).findFirst()
@@ -397,18 +358,13 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     return submit();
   }
 
-  /** The first proxy metric's values, sign-adjusted so higher is better; null when unusable. */
-  private double[] proxyScores(List<Candidate> pool) {
+  /** The task's first zero-cost proxy, when its guidance may use one. */
+  private Optional<ToDoubleFunction<Architecture>> proxy() {
     if (!guidance.zeroCost() || task.proxyMetrics().isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     String metric = task.proxyMetrics().get(0);
-    double[] s = new double[pool.size()];
-    for (int i = 0; i < s.length; i++) {
-      double v = peers.proxies().value(metric, pool.get(i).architecture());
-      s[i] = Double.isFinite(v) ? v : Double.NEGATIVE_INFINITY;
-    }
-    return s;
+    return Optional.of(a -> peers.proxies().value(metric, a));
   }
 
   private int slots() {
