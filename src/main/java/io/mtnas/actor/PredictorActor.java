@@ -114,7 +114,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     }
     waitingForModel.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
     if (training.add(key)) {
-      List<Observation> snapshot = List.copyOf(data);
+      List<Observation> snapshot = data; // already a copy: later observations cannot change it
       getContext().pipeToSelf(
           CompletableFuture.supplyAsync(
               () -> TaskPredictors.train(s.target(), snapshot, directions, features, regressor, settings),

@@ -7,14 +7,11 @@ import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.transfer.Label;
 import io.mtnas.domain.transfer.Offer;
+import io.mtnas.domain.transfer.TransferCandidates;
 import io.mtnas.domain.transfer.TransferHistory;
 import io.mtnas.domain.transfer.TransferRank;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +27,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * Decides which architectures cross from one task to another (transfer rank, or random transfer).
- * It keeps each target's Historical Transfer Set from the labels the target reports, and rebuilds
- * every other task's current population from the search's results: under regularized evolution a
- * population is a task's last K scored individuals. Like the predictor it answers a request from
+ * It keeps each target's Historical Transfer Set from the labels the target reports and offers the
+ * other tasks' current populations, rebuilt from the search's results ({@link TransferCandidates}). Like the predictor it answers a request from
  * the results numbered up to its {@code asOf}, and draws from one generator per target, so
  * decisions do not depend on message timing.
  */
@@ -114,9 +110,9 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
 
   private void decide(Propose p) {
     List<Observation> known = queue.dataFor(p);
+    List<Offer> candidates = TransferCandidates.of(p.target(), tasks, populationSize, known);
     TransferRank.Decision decision = TransferRank.decide(
-        p.target(), p.round(), candidates(p.target(), known), histories.get(p.target()), settings, embedder,
-        generators.get(p.target()));
+        p.target(), p.round(), candidates, histories.get(p.target()), settings, embedder, generators.get(p.target()));
     Set<Architecture> accepted = new HashSet<>();
     decision.accepted().forEach(o -> accepted.add(o.architecture()));
     for (Offer o : decision.considered()) {
@@ -127,37 +123,5 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
       events.transferSkipped(p.target(), decision.rule(), p.round());
     }
     p.replyTo().tell(new Proposed(decision));
-  }
-
-  /** The other tasks' current populations, less what the target has already evaluated. */
-  private List<Offer> candidates(String target, List<Observation> known) {
-    Map<String, Deque<Observation>> populations = new LinkedHashMap<>();
-    tasks.forEach(t -> populations.put(t, new ArrayDeque<>()));
-    Set<Architecture> evaluatedByTarget = new HashSet<>();
-    for (Observation o : known) {
-      Deque<Observation> pop = populations.get(o.task());
-      if (pop == null) {
-        continue;
-      }
-      pop.addLast(o);
-      if (pop.size() > populationSize) {
-        pop.removeFirst();
-      }
-      if (o.task().equals(target)) {
-        evaluatedByTarget.add(o.architecture());
-      }
-    }
-    Map<Architecture, Offer> offers = new LinkedHashMap<>();
-    for (String source : tasks) {
-      if (source.equals(target)) {
-        continue;
-      }
-      for (Observation o : populations.get(source)) {
-        if (!evaluatedByTarget.contains(o.architecture())) {
-          offers.putIfAbsent(o.architecture(), new Offer(o.architecture(), source, 0));
-        }
-      }
-    }
-    return new ArrayList<>(offers.values());
   }
 }
