@@ -8,6 +8,7 @@ import io.mtnas.domain.population.PopulationState;
 import io.mtnas.domain.predictor.FeatureMap;
 import io.mtnas.domain.predictor.PredictorSettings;
 import io.mtnas.domain.search.StrategySpec;
+import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.search.TransferStats;
 import io.mtnas.domain.transfer.Label;
 import java.util.LinkedHashMap;
@@ -147,11 +148,11 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     StrategySpec strategy = spec.strategy();
     // Built only when something reads it: node2vec trains for most of a second.
     boolean predicted = strategy.guidance().guided() && strategy.guidance().predictor();
-    boolean ranked = strategy.transfer().mode() == io.mtnas.domain.search.TransferSpec.Mode.RANK;
+    boolean ranked = strategy.transfer().mode() == TransferSpec.Mode.RANK;
     Embedder embedder = predicted || ranked ? Embedders.of(strategy.embedding(), space) : new OneHotEmbedder(space);
     Optional<ActorRef<PredictorActor.Command>> predictor = Optional.empty();
     // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
-    if (strategy.guidance().predictor() && strategy.guidance().guided()) {
+    if (predicted) {
       var regressor = resources.regressor().orElseThrow(() -> new IllegalStateException(
           "the spec asks for a predictor but this process has no regression library"));
       List<String> proxyMetrics = strategy.guidance().zeroCost()
@@ -161,7 +162,9 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
           spec.tasks().stream().map(TaskSpec::name).toList());
       Map<String, Direction> directions = new HashMap<>();
       spec.tasks().forEach(t -> directions.put(t.name(), t.direction()));
-      PredictorSettings settings = new PredictorSettings(strategy.guidance().predictorOtherTasks(), 0.5, 0);
+      PredictorSettings defaults = PredictorSettings.defaults();
+      PredictorSettings settings = new PredictorSettings(strategy.guidance().predictorOtherTasks(),
+          defaults.otherTaskWeight(), defaults.minimumOwnResults());
       predictor = Optional.of(context.spawn(
           PredictorActor.create(features, regressor, settings, directions, blockingExecutor), "predictor"));
     }

@@ -5,7 +5,6 @@ import io.mtnas.domain.embedding.Embedder;
 import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.space.Architecture;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -65,38 +64,7 @@ public final class EmbeddingQualityBenchmark {
         random += Math.abs(table.value(column, a) - table.value(column, first));
       }
       System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.3f | %.2f | %.2f |%n", id, e.dimension(), buildMs,
-          spearman(distance, difference), nearest / queries, random / queries);
+          RankCorrelation.spearman(distance, difference), nearest / queries, random / queries);
     }
-  }
-
-  static double spearman(double[] a, double[] b) {
-    return pearson(ranks(a), ranks(b));
-  }
-
-  private static double[] ranks(double[] x) {
-    Integer[] order = new Integer[x.length];
-    for (int i = 0; i < x.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (i, j) -> Double.compare(x[i], x[j]));
-    double[] r = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      r[order[i]] = i;
-    }
-    return r;
-  }
-
-  private static double pearson(double[] a, double[] b) {
-    double ma = Arrays.stream(a).average().orElse(0);
-    double mb = Arrays.stream(b).average().orElse(0);
-    double sab = 0;
-    double saa = 0;
-    double sbb = 0;
-    for (int i = 0; i < a.length; i++) {
-      sab += (a[i] - ma) * (b[i] - mb);
-      saa += (a[i] - ma) * (a[i] - ma);
-      sbb += (b[i] - mb) * (b[i] - mb);
-    }
-    return sab / Math.sqrt(saa * sbb);
   }
 }

@@ -90,7 +90,7 @@ public final class PredictorQualityBenchmark {
                 }
                 double[] predicted = model.score(test, features);
                 double[] truth = test.stream().mapToDouble(a -> table.value(fitness.get(target), a)).toArray();
-                tau += kendall(predicted, truth);
+                tau += RankCorrelation.kendallTau(predicted, truth);
               }
               row.append(String.format(Locale.ROOT, " %.3f |", tau / reps));
             }
@@ -99,21 +99,5 @@ public final class PredictorQualityBenchmark {
         }
       }
     }
-  }
-
-  static double kendall(double[] a, double[] b) {
-    long concordant = 0;
-    long discordant = 0;
-    for (int i = 0; i < a.length; i++) {
-      for (int j = i + 1; j < a.length; j++) {
-        double s = Math.signum(a[i] - a[j]) * Math.signum(b[i] - b[j]);
-        if (s > 0) {
-          concordant++;
-        } else if (s < 0) {
-          discordant++;
-        }
-      }
-    }
-    return (double) (concordant - discordant) / (concordant + discordant);
   }
 }

@@ -37,29 +37,11 @@ class XgboostRegressorTest {
     return new TrainingSet(rows, y, w);
   }
 
-  /** Kendall's tau-a of two equally long sequences. */
-  static double kendallTau(double[] a, double[] b) {
-    long concordant = 0;
-    long discordant = 0;
-    for (int i = 0; i < a.length; i++) {
-      for (int j = i + 1; j < a.length; j++) {
-        double s = Math.signum(a[i] - a[j]) * Math.signum(b[i] - b[j]);
-        if (s > 0) {
-          concordant++;
-        } else if (s < 0) {
-          discordant++;
-        }
-      }
-    }
-    long pairs = (long) a.length * (a.length - 1) / 2;
-    return (double) (concordant - discordant) / pairs;
-  }
-
   @Test
   void kendallTauOfTheHelper() {
-    assertThat(kendallTau(new double[] {1, 2, 3}, new double[] {10, 20, 30})).isEqualTo(1.0);
-    assertThat(kendallTau(new double[] {1, 2, 3}, new double[] {3, 2, 1})).isEqualTo(-1.0);
-    assertThat(kendallTau(new double[] {1, 2, 3, 4}, new double[] {1, 2, 4, 3})).isEqualTo(4.0 / 6);
+    assertThat(RankCorrelation.kendallTauA(new double[] {1, 2, 3}, new double[] {10, 20, 30})).isEqualTo(1.0);
+    assertThat(RankCorrelation.kendallTauA(new double[] {1, 2, 3}, new double[] {3, 2, 1})).isEqualTo(-1.0);
+    assertThat(RankCorrelation.kendallTauA(new double[] {1, 2, 3, 4}, new double[] {1, 2, 4, 3})).isEqualTo(4.0 / 6);
   }
 
   @Test
@@ -71,7 +53,7 @@ class XgboostRegressorTest {
     Model model = new XgboostRegressor(XgboostRegressor.Settings.defaults()).fit(train);
     double[] predicted = model.predict(test);
     assertThat(predicted).hasSize(150);
-    assertThat(kendallTau(predicted, truth)).isGreaterThan(0.6);
+    assertThat(RankCorrelation.kendallTauA(predicted, truth)).isGreaterThan(0.6);
   }
 
   @Test
@@ -99,7 +81,7 @@ class XgboostRegressorTest {
     for (double p : predicted) {
       assertThat(p).isFinite();
     }
-    assertThat(kendallTau(predicted, truth)).isGreaterThan(0.6);
+    assertThat(RankCorrelation.kendallTauA(predicted, truth)).isGreaterThan(0.6);
     // a row that is missing everything still gets a finite score
     double[][] blank = new double[1][FEATURES];
     Arrays.fill(blank[0], Double.NaN);
