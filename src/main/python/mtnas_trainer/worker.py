@@ -78,22 +78,22 @@ def _field(obj, camel, default):
     return default if value is None else value
 
 
-def _int(obj, name, default):
+def _number(obj, name, default, convert, what):
+    """A numeric field; zero (proto3's "unset") takes the default."""
     value = _field(obj, name, 0)
     try:
-        value = int(value)
+        value = convert(value)
     except (TypeError, ValueError):
-        raise InvalidRequest(f"{name}: expected an integer, got {value!r}") from None
+        raise InvalidRequest(f"{name}: expected {what}, got {value!r}") from None
     return default if value == 0 else value
 
 
+def _int(obj, name, default):
+    return _number(obj, name, default, int, "an integer")
+
+
 def _float(obj, name, default):
-    value = _field(obj, name, 0.0)
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        raise InvalidRequest(f"{name}: expected a number, got {value!r}") from None
-    return default if value == 0.0 else value
+    return _number(obj, name, default, float, "a number")
 
 
 def _str(obj, name, default=""):
