@@ -7,6 +7,7 @@ import io.mtnas.domain.population.Candidate;
 import io.mtnas.domain.population.Individual;
 import io.mtnas.domain.population.Origin;
 import io.mtnas.domain.population.PopulationState;
+import io.mtnas.domain.population.ProxyTrust;
 import io.mtnas.domain.population.Proposal;
 import io.mtnas.domain.population.GuidedChoice;
 import io.mtnas.domain.predictor.Observation;
@@ -114,6 +115,7 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
   private final List<EvaluationJob> batch = new ArrayList<>();
   private PopulationState state;
   private TransferLabels labels;
+  private ProxyTrust proxyTrust;
   private long asOf;
   private int lastTransferRound;
   private boolean awaiting;
@@ -138,6 +140,7 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     this.guidance = initial.strategy().guidance();
     this.transfer = initial.strategy().transfer();
     this.labels = TransferLabels.of(task.name(), transfer.eliteRatio());
+    this.proxyTrust = ProxyTrust.empty(task.direction());
     this.rng = rng;
     this.parallelism = parallelism;
     this.manager = manager;
@@ -211,6 +214,8 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     String source = transferSources.remove(candidate.architecture());
     if (outcome instanceof EvaluationOutcome.Scored scored) {
       recordScored(scored, candidate, d, bestBefore.orElse(Double.NaN), wasSolved);
+      proxyTrust = proxyMetric().map(m -> proxyTrust.with(peers.proxies().value(m, scored.architecture()),
+          scored.fitness())).orElse(proxyTrust);
       if (source != null) {
         labels = labels.arrived(candidate.architecture(), source);
         reportTo.tell(new Transferred(source, task.name()));
@@ -358,13 +363,18 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     return submit();
   }
 
-  /** The task's first zero-cost proxy, when its guidance may use one. */
+  /** The task's first zero-cost proxy, while its guidance may use one and its results bear it out. */
   private Optional<ToDoubleFunction<Architecture>> proxy() {
-    if (!guidance.zeroCost() || task.proxyMetrics().isEmpty()) {
+    if (!proxyTrust.trusted()) {
       return Optional.empty();
     }
-    String metric = task.proxyMetrics().get(0);
-    return Optional.of(a -> peers.proxies().value(metric, a));
+    return proxyMetric().map(metric -> a -> peers.proxies().value(metric, a));
+  }
+
+  private Optional<String> proxyMetric() {
+    return guidance.zeroCost() && !task.proxyMetrics().isEmpty()
+        ? Optional.of(task.proxyMetrics().get(0))
+        : Optional.empty();
   }
 
   private int slots() {

@@ -10,6 +10,7 @@ import io.mtnas.adapter.evaluator.ProcessEvaluator;
 import io.mtnas.adapter.evaluator.RoutingEvaluator;
 import io.mtnas.adapter.evaluator.TrainerTasksConfig;
 import io.mtnas.domain.evaluation.Evaluator;
+import io.mtnas.domain.predictor.ComputedProxies;
 import io.mtnas.domain.predictor.ProxySource;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +41,8 @@ record CliContext(Config config, MtnasSettings settings, BenchmarkLocation locat
   SearchResources resources(SearchSpec spec) {
     String benchmark = spec.tasks().get(0).benchmark();
     return new SearchResources(
-        tables.has(benchmark) ? new TableProxySource(tables.get(benchmark)) : ProxySource.NONE,
+        new ComputedProxies().before(
+            tables.has(benchmark) ? new TableProxySource(tables.get(benchmark)) : ProxySource.NONE),
         Optional.of(new XgboostRegressor(XgboostRegressor.Settings.defaults())));
   }
 

@@ -9,6 +9,7 @@ import io.mtnas.adapter.benchmark.BenchmarkTable;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.predictor.ComputedProxies;
 import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
@@ -265,7 +266,7 @@ public final class SpecReader {
           + "), got " + budget);
     }
     List<String> test = columns(t, "test_metrics", table);
-    List<String> proxies = columns(t, "proxy_metrics", table);
+    List<String> proxies = proxyColumns(t, table);
     Optional<String> cost = t.optionalString("cost_metric").map(c -> column(t, "cost_metric", c, table));
     return new TaskSpec(name, benchmark, fitness, direction, threshold, (int) budget, test, proxies, cost);
   }
@@ -274,6 +275,17 @@ public final class SpecReader {
     List<String> names = t.strings(key);
     for (int i = 0; i < names.size(); i++) {
       column(t, key + "[" + i + "]", names.get(i), table);
+    }
+    return names;
+  }
+
+  /** Proxy metrics are table columns or signals computed from the cell ({@link ComputedProxies}). */
+  private static List<String> proxyColumns(JsonFields t, BenchmarkTable table) {
+    List<String> names = t.strings("proxy_metrics");
+    for (int i = 0; i < names.size(); i++) {
+      if (!ComputedProxies.METRICS.contains(names.get(i))) {
+        column(t, "proxy_metrics[" + i + "]", names.get(i), table);
+      }
     }
     return names;
   }

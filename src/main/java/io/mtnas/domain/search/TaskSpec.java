@@ -2,6 +2,7 @@ package io.mtnas.domain.search;
 
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.evaluation.EvaluationTask;
+import io.mtnas.domain.predictor.ComputedProxies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,10 +70,13 @@ public record TaskSpec(
     return threshold.isPresent() && direction.reaches(bestFitness, threshold.getAsDouble());
   }
 
-  /** What an evaluator must compute for this task: fitness plus every reported metric. */
+  /**
+   * What an evaluator must compute for this task: fitness plus every reported metric, except the
+   * proxies the search computes from the cell itself.
+   */
   public EvaluationTask evaluationTask() {
     List<String> extra = new ArrayList<>(testMetrics);
-    extra.addAll(proxyMetrics);
+    proxyMetrics.stream().filter(m -> !ComputedProxies.METRICS.contains(m)).forEach(extra::add);
     return new EvaluationTask(
         name, benchmark, fitness, direction, extra.stream().distinct().toList(), costMetric);
   }

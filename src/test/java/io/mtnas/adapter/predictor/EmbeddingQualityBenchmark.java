@@ -3,6 +3,7 @@ package io.mtnas.adapter.predictor;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.domain.embedding.Embedder;
 import io.mtnas.domain.embedding.Embedders;
+import io.mtnas.domain.predictor.RankCorrelation;
 import io.mtnas.domain.space.Architecture;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.mtnas.domain.predictor.FeatureMap;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.PredictorSettings;
 import io.mtnas.domain.predictor.ProxySource;
+import io.mtnas.domain.predictor.RankCorrelation;
 import io.mtnas.domain.predictor.TaskPredictors;
 import io.mtnas.domain.space.Architecture;
 import java.nio.file.Path;

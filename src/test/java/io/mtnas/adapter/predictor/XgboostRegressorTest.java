@@ -3,6 +3,7 @@ package io.mtnas.adapter.predictor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtnas.domain.predictor.Model;
+import io.mtnas.domain.predictor.RankCorrelation;
 import io.mtnas.domain.predictor.TrainingSet;
 import java.util.Arrays;
 import java.util.SplittableRandom;

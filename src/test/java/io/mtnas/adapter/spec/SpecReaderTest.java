@@ -687,6 +687,14 @@ class SpecReaderTest {
     }
 
     @Test
+    void aComputedProxyNeedsNoColumnAndIsNotAskedOfTheEvaluator() {
+      SearchSpec spec = parse(s -> task(s, 1).putArray("proxy_metrics").add("cell_params").add("cifar10_params_M"));
+      assertThat(spec.tasks().get(1).proxyMetrics()).containsExactly("cell_params", "cifar10_params_M");
+      assertThat(spec.tasks().get(1).evaluationTask().extraMetrics()).contains("cifar10_params_M")
+          .doesNotContain("cell_params");
+    }
+
+    @Test
     void unknownCostColumn() {
       rejected(s -> task(s, 0).put("cost_metric", "cifar10valid_train_time_s_total"), "$.tasks[0].cost_metric")
           .startsWith(SOURCE + ": $.tasks[0].cost_metric: benchmark nb201 has no column"

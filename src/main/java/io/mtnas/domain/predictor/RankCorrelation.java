@@ -1,19 +1,19 @@
-package io.mtnas.adapter.predictor;
+package io.mtnas.domain.predictor;
 
 import java.util.Arrays;
 
-/** Rank correlations for predictor and embedding checks and benchmarks. */
-final class RankCorrelation {
+/** Rank correlations: for the proxy trust of a population and the predictor and embedding benchmarks. */
+public final class RankCorrelation {
   private RankCorrelation() {}
 
   /** Kendall's tau-a: (concordant - discordant) over all pairs. */
-  static double kendallTauA(double[] a, double[] b) {
+  public static double kendallTauA(double[] a, double[] b) {
     long[] cd = concordantDiscordant(a, b);
     return (double) (cd[0] - cd[1]) / ((long) a.length * (a.length - 1) / 2);
   }
 
   /** Kendall's tau over the pairs tied in neither sequence: (concordant - discordant) / (c + d). */
-  static double kendallTau(double[] a, double[] b) {
+  public static double kendallTau(double[] a, double[] b) {
     long[] cd = concordantDiscordant(a, b);
     return (double) (cd[0] - cd[1]) / (cd[0] + cd[1]);
   }
@@ -34,8 +34,8 @@ final class RankCorrelation {
     return new long[] {concordant, discordant};
   }
 
-  /** Spearman's rho: the Pearson correlation of the ranks (ties in arbitrary order). */
-  static double spearman(double[] a, double[] b) {
+  /** Spearman's rho: the Pearson correlation of the ranks, tied values sharing their average rank; 0 when one side is constant. */
+  public static double spearman(double[] a, double[] b) {
     return pearson(ranks(a), ranks(b));
   }
 
@@ -46,8 +46,15 @@ final class RankCorrelation {
     }
     Arrays.sort(order, (i, j) -> Double.compare(x[i], x[j]));
     double[] r = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      r[order[i]] = i;
+    for (int i = 0; i < order.length; ) {
+      int j = i;
+      while (j + 1 < order.length && x[order[j + 1]] == x[order[i]]) {
+        j++;
+      }
+      for (int k = i; k <= j; k++) {
+        r[order[k]] = (i + j) / 2.0;
+      }
+      i = j + 1;
     }
     return r;
   }
@@ -63,6 +70,6 @@ final class RankCorrelation {
       saa += (a[i] - ma) * (a[i] - ma);
       sbb += (b[i] - mb) * (b[i] - mb);
     }
-    return sab / Math.sqrt(saa * sbb);
+    return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
   }
 }

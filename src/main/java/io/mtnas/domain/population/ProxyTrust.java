@@ -1,0 +1,69 @@
+package io.mtnas.domain.population;
+
+import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.predictor.RankCorrelation;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * Whether a task's zero-cost proxy still deserves to screen samples and take its turns at picking,
+ * judged on the task's own results. A proxy mostly separates broken cells from working ones, so the
+ * test is how it orders the better half of what the task evaluated, which is where its picks land:
+ * on TransNAS room_layout the cell-params proxy ranks all cells with Spearman 0.46 but the upper
+ * half with -0.37, and following it there costs more than it gives. Trusted until {@value
+ * #MIN_RESULTS} results with a finite proxy exist, then while the Spearman correlation over the
+ * upper half is positive. Immutable.
+ */
+public final class ProxyTrust {
+  static final int MIN_RESULTS = 10;
+
+  private final Direction direction;
+  private final double[] proxies;
+  private final double[] fitnesses;
+  private final boolean trusted;
+
+  private ProxyTrust(Direction direction, double[] proxies, double[] fitnesses) {
+    this.direction = direction;
+    this.proxies = proxies;
+    this.fitnesses = fitnesses;
+    this.trusted = proxies.length < MIN_RESULTS || upperHalfCorrelation() > 0;
+  }
+
+  public static ProxyTrust empty(Direction direction) {
+    return new ProxyTrust(direction, new double[0], new double[0]);
+  }
+
+  /** With one more result; a non-finite proxy value is ignored. */
+  public ProxyTrust with(double proxy, double fitness) {
+    if (!Double.isFinite(proxy) || !Double.isFinite(fitness)) {
+      return this;
+    }
+    double[] p = Arrays.copyOf(proxies, proxies.length + 1);
+    double[] f = Arrays.copyOf(fitnesses, fitnesses.length + 1);
+    p[proxies.length] = proxy;
+    f[fitnesses.length] = fitness;
+    return new ProxyTrust(direction, p, f);
+  }
+
+  public boolean trusted() {
+    return trusted;
+  }
+
+  public int results() {
+    return proxies.length;
+  }
+
+  /** Spearman correlation of proxy and goodness over the better half of the results. */
+  double upperHalfCorrelation() {
+    Integer[] order = IntStream.range(0, fitnesses.length).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, (a, b) -> direction.compareBestFirst(fitnesses[a], fitnesses[b]));
+    int half = (order.length + 1) / 2;
+    double[] p = new double[half];
+    double[] g = new double[half];
+    for (int i = 0; i < half; i++) {
+      p[i] = proxies[order[i]];
+      g[i] = direction == Direction.MAX ? fitnesses[order[i]] : -fitnesses[order[i]];
+    }
+    return RankCorrelation.spearman(p, g);
+  }
+}
