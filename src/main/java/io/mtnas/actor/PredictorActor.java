@@ -6,6 +6,7 @@ import io.mtnas.domain.predictor.TaskModel;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.AsOfQueue;
 import io.mtnas.domain.predictor.PredictorSettings;
+import io.mtnas.domain.predictor.RetrainSchedule;
 import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.TaskPredictors;
 import io.mtnas.domain.space.Architecture;
@@ -30,7 +31,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * The search's shared embedding and predictor: it sees every task's results and scores a task's
  * candidates with that task's model. A request is answered from exactly the results numbered up
  * to its {@code asOf} (waiting until they have all arrived), so a seeded single-worker search
- * trains the same models every run. Training runs on the blocking executor and its model is piped
+ * trains the same models every run; with a {@link RetrainSchedule}, from the results up to the last
+ * training point at or before it. Training runs on the blocking executor and its model is piped
  * back; the mailbox never waits for it. A model is reused while no new result would change it.
  */
 public final class PredictorActor extends AbstractBehavior<PredictorActor.Command> {
@@ -52,6 +54,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   private final FeatureMap features;
   private final Regressor regressor;
   private final PredictorSettings settings;
+  private final RetrainSchedule retrain;
   private final Map<String, Direction> directions;
   private final Executor trainingExecutor;
   private final AsOfQueue<Score> queue = new AsOfQueue<>(Score::asOf);
@@ -65,12 +68,14 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
       FeatureMap features,
       Regressor regressor,
       PredictorSettings settings,
+      RetrainSchedule retrain,
       Map<String, Direction> directions,
       Executor trainingExecutor) {
     super(context);
     this.features = features;
     this.regressor = regressor;
     this.settings = settings;
+    this.retrain = retrain;
     this.directions = Map.copyOf(directions);
     this.trainingExecutor = trainingExecutor;
   }
@@ -79,9 +84,11 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
       FeatureMap features,
       Regressor regressor,
       PredictorSettings settings,
+      RetrainSchedule retrain,
       Map<String, Direction> directions,
       Executor trainingExecutor) {
-    return Behaviors.setup(c -> new PredictorActor(c, features, regressor, settings, directions, trainingExecutor));
+    return Behaviors.setup(
+        c -> new PredictorActor(c, features, regressor, settings, retrain, directions, trainingExecutor));
   }
 
   @Override
@@ -106,7 +113,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   }
 
   private void serve(Score s) {
-    List<Observation> data = queue.dataFor(s);
+    List<Observation> data = queue.dataFor(s, retrain.trainingPoint(s.asOf()));
     ModelKey key = new ModelKey(s.target(), data.size());
     if (key.equals(latestKey.get(s.target()))) {
       reply(s, latestModel.get(s.target()));

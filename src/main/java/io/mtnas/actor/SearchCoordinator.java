@@ -166,7 +166,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       PredictorSettings settings = new PredictorSettings(strategy.guidance().predictorOtherTasks(),
           defaults.otherTaskWeight(), defaults.minimumOwnResults());
       predictor = Optional.of(context.spawn(
-          PredictorActor.create(features, regressor, settings, directions, blockingExecutor), "predictor"));
+          PredictorActor.create(features, regressor, settings, resources.retrain(), directions, blockingExecutor), "predictor"));
     }
     Optional<ActorRef<TransferArbiter.Command>> arbiter = Optional.empty();
     if (strategy.transfer().enabled() && spec.tasks().size() > 1) {

@@ -1,14 +1,21 @@
 package io.mtnas.actor;
 
 import io.mtnas.domain.predictor.ProxySource;
+import io.mtnas.domain.predictor.RetrainSchedule;
 import io.mtnas.domain.predictor.Regressor;
 import java.util.Optional;
 
 /**
  * What guided searches need from the edges: the free proxy signals of architectures (a benchmark
- * table's zero-cost columns) and the regression library the predictors train with.
+ * table's zero-cost columns), the regression library the predictors train with and when they
+ * retrain (configuration).
  */
-public record SearchResources(ProxySource proxies, Optional<Regressor> regressor) {
+public record SearchResources(ProxySource proxies, Optional<Regressor> regressor, RetrainSchedule retrain) {
+  /** With the default retrain schedule. */
+  public SearchResources(ProxySource proxies, Optional<Regressor> regressor) {
+    this(proxies, regressor, RetrainSchedule.defaults());
+  }
+
   public static SearchResources none() {
     return new SearchResources(ProxySource.NONE, Optional.empty());
   }

@@ -2,10 +2,11 @@ package io.mtnas.config;
 
 import com.typesafe.config.Config;
 import io.mtnas.actor.WorkSettings;
+import io.mtnas.domain.predictor.RetrainSchedule;
 import java.util.Optional;
 
 /** The {@code mtnas { ... }} section of the configuration, read once at start-up. */
-public record MtnasSettings(Optional<String> benchmarksDir, WorkSettings work) {
+public record MtnasSettings(Optional<String> benchmarksDir, WorkSettings work, RetrainSchedule retrain) {
 
   public static MtnasSettings from(Config config) {
     Config mtnas = config.getConfig("mtnas");
@@ -16,6 +17,8 @@ public record MtnasSettings(Optional<String> benchmarksDir, WorkSettings work) {
             mtnas.getDuration("work.job-timeout"),
             mtnas.getInt("work.max-attempts"),
             mtnas.getDuration("work.deadline-check-interval"));
-    return new MtnasSettings(benchmarks, work);
+    RetrainSchedule retrain = new RetrainSchedule(
+        mtnas.getLong("predictor.retrain.every-outcome-until"), mtnas.getDouble("predictor.retrain.growth"));
+    return new MtnasSettings(benchmarks, work, retrain);
   }
 }

@@ -7,6 +7,7 @@ import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.Model;
 import io.mtnas.domain.predictor.ProxySource;
 import io.mtnas.domain.predictor.Regressor;
+import io.mtnas.domain.predictor.RetrainSchedule;
 import io.mtnas.domain.predictor.TrainingSet;
 import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.EvaluationRecord;
@@ -149,6 +150,62 @@ class SearchHostTest {
         run(spec(5, 1, strategy), true, new SearchResources(ProxySource.NONE, Optional.of(counting)));
     assertThat(done.report().allSolved()).isTrue();
     assertThat(fits.get()).as("predictor trainings").isPositive();
+  }
+
+  /** A linear score learnt from the data, so that what a model was trained on changes the picks. */
+  private static Regressor correlating(AtomicInteger fits) {
+    return new Regressor() {
+      @Override
+      public String id() {
+        return "correlating";
+      }
+
+      @Override
+      public Model fit(TrainingSet data) {
+        fits.incrementAndGet();
+        double[] w = new double[data.rows()[0].length];
+        for (int i = 0; i < data.size(); i++) {
+          for (int j = 0; j < w.length; j++) {
+            double x = data.rows()[i][j];
+            w[j] += Double.isNaN(x) ? 0 : x * data.targets()[i];
+          }
+        }
+        return rows -> java.util.Arrays.stream(rows).mapToDouble(r -> {
+          double score = 0;
+          for (int j = 0; j < w.length; j++) {
+            score += Double.isNaN(r[j]) ? 0 : w[j] * r[j];
+          }
+          return score;
+        }).toArray();
+      }
+    };
+  }
+
+  @Test
+  void aRetrainScheduleTrainsLessAndKeepsSeededRunsReproducible() throws Exception {
+    StrategySpec strategy =
+        StrategySpec.rea(10, 5).withGuidance(new GuidanceSpec(5, 5, true, true, true, false));
+    SearchSpec solving = spec(9, 1, strategy);
+    SearchSpec spec = new SearchSpec(solving.name(), solving.space(), solving.seed(), 1, strategy,
+        solving.tasks().stream().map(t -> new TaskSpec(t.name(), t.benchmark(), t.fitness(), t.direction(),
+            OptionalDouble.empty(), 40, t.testMetrics(), t.proxyMetrics(), t.costMetric())).toList());
+    AtomicInteger everyFits = new AtomicInteger();
+    var every = run(spec, true,
+        new SearchResources(ProxySource.NONE, Optional.of(correlating(everyFits)), RetrainSchedule.EVERY_OUTCOME));
+    AtomicInteger scheduledFits = new AtomicInteger();
+    RetrainSchedule schedule = new RetrainSchedule(10, 0.25); // outcomes 1..10, 12, 15, 18, 22, 27, ...
+    var scheduled = run(spec, true,
+        new SearchResources(ProxySource.NONE, Optional.of(correlating(scheduledFits)), schedule));
+    AtomicInteger againFits = new AtomicInteger();
+    var again = run(spec, false,
+        new SearchResources(ProxySource.NONE, Optional.of(correlating(againFits)), schedule));
+
+    int outcomes = every.records().size();
+    assertThat(outcomes).as("outcomes").isEqualTo(120);
+    assertThat(scheduledFits.get()).as("trainings with the schedule")
+        .isLessThan(everyFits.get() / 2);
+    assertThat(sorted(again.records())).isEqualTo(sorted(scheduled.records()));
+    assertThat(againFits.get()).isEqualTo(scheduledFits.get());
   }
 
   @Test

@@ -43,7 +43,8 @@ record CliContext(Config config, MtnasSettings settings, BenchmarkLocation locat
     return new SearchResources(
         new ComputedProxies().before(
             tables.has(benchmark) ? new TableProxySource(tables.get(benchmark)) : ProxySource.NONE),
-        Optional.of(new XgboostRegressor(XgboostRegressor.Settings.defaults())));
+        Optional.of(new XgboostRegressor(XgboostRegressor.Settings.defaults())),
+        settings.retrain());
   }
 
   /** Tables for tabular tasks, trainer processes for training tasks. Close it when done. */

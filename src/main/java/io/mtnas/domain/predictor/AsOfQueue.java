@@ -45,4 +45,9 @@ public final class AsOfQueue<R> {
   public List<Observation> dataFor(R request) {
     return log.upTo(asOf.applyAsLong(request));
   }
+
+  /** The scored observations numbered up to {@code sequence}, at most the request's "as of". */
+  public List<Observation> dataFor(R request, long sequence) {
+    return log.upTo(Math.min(sequence, asOf.applyAsLong(request)));
+  }
 }
