@@ -132,18 +132,8 @@ class SearchHostTest {
   @Test
   void aPredictorRanksAPoolOfSamplesAlone() throws Exception {
     AtomicInteger fits = new AtomicInteger();
-    Regressor counting = new Regressor() {
-      @Override
-      public String id() {
-        return "counting";
-      }
-
-      @Override
-      public Model fit(TrainingSet data) {
-        fits.incrementAndGet();
-        return rows -> new double[rows.length]; // all equal: the pool's own order, the strategy's pick first
-      }
-    };
+    // all scores equal: the pool's own order, the strategy's pick first
+    Regressor counting = counted("counting", fits, data -> rows -> new double[rows.length]);
     StrategySpec strategy =
         StrategySpec.rea(10, 5).withGuidance(new GuidanceSpec(1, 5, false, true, true, false));
     SearchCoordinator.Done done =
@@ -152,17 +142,25 @@ class SearchHostTest {
     assertThat(fits.get()).as("predictor trainings").isPositive();
   }
 
-  /** A linear score learnt from the data, so that what a model was trained on changes the picks. */
-  private static Regressor correlating(AtomicInteger fits) {
+  /** A regressor that counts its trainings. */
+  private static Regressor counted(String id, AtomicInteger fits, java.util.function.Function<TrainingSet, Model> fit) {
     return new Regressor() {
       @Override
       public String id() {
-        return "correlating";
+        return id;
       }
 
       @Override
       public Model fit(TrainingSet data) {
         fits.incrementAndGet();
+        return fit.apply(data);
+      }
+    };
+  }
+
+  /** A linear score learnt from the data, so that what a model was trained on changes the picks. */
+  private static Regressor correlating(AtomicInteger fits) {
+    return counted("correlating", fits, data -> {
         double[] w = new double[data.rows()[0].length];
         for (int i = 0; i < data.size(); i++) {
           for (int j = 0; j < w.length; j++) {
@@ -177,8 +175,7 @@ class SearchHostTest {
           }
           return score;
         }).toArray();
-      }
-    };
+    });
   }
 
   @Test
