@@ -14,7 +14,18 @@ public record BenchmarkLocation(Path directory, String source) {
   public static final String ENV = "MTNAS_BENCHMARKS";
   public static final String DEFAULT = "../shared/benchmarks";
 
+  /** The location by precedence; the directory must exist. */
   public static BenchmarkLocation resolve(
+      Optional<String> flag, Map<String, String> environment, Optional<String> configured, Path workingDirectory) {
+    BenchmarkLocation location = locate(flag, environment, configured, workingDirectory);
+    if (!location.exists()) {
+      throw new BenchmarkDataException(location.missing());
+    }
+    return location;
+  }
+
+  /** The location by precedence, whether or not the directory exists. */
+  public static BenchmarkLocation locate(
       Optional<String> flag, Map<String, String> environment, Optional<String> configured, Path workingDirectory) {
     BenchmarkLocation location;
     if (flag.isPresent()) {
@@ -26,11 +37,17 @@ public record BenchmarkLocation(Path directory, String source) {
     } else {
       location = of(DEFAULT, "the default", workingDirectory);
     }
-    if (!Files.isDirectory(location.directory())) {
-      throw new BenchmarkDataException("benchmark directory " + location.directory() + " (from " + location.source()
-          + ") does not exist; pass --benchmarks DIR or set " + ENV);
-    }
     return location;
+  }
+
+  public boolean exists() {
+    return Files.isDirectory(directory);
+  }
+
+  /** What to tell a user whose tables are not where this location points. */
+  public String missing() {
+    return "benchmark directory " + directory + " (from " + source + ") does not exist; pass --benchmarks DIR or set "
+        + ENV;
   }
 
   private static BenchmarkLocation of(String text, String source, Path workingDirectory) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
@@ -26,8 +27,15 @@ public final class BenchmarkTables {
 
   private final Path directory;
   private final Map<String, BenchmarkTable> tables;
+  /** Why there are no tables at all, when the directory is missing. */
+  private final Optional<String> absence;
 
   private BenchmarkTables(Path directory, Map<String, BenchmarkTable> tables) {
+    this(directory, tables, Optional.empty());
+  }
+
+  private BenchmarkTables(Path directory, Map<String, BenchmarkTable> tables, Optional<String> absence) {
+    this.absence = absence;
     this.directory = directory;
     this.tables = tables;
   }
@@ -55,6 +63,14 @@ public final class BenchmarkTables {
     return new BenchmarkTables(directory, tables);
   }
 
+  /**
+   * No tables, because the directory is missing: enough for a search whose tasks all train; asking
+   * for a table throws {@code reason}.
+   */
+  public static BenchmarkTables absent(Path directory, String reason) {
+    return new BenchmarkTables(directory, Map.of(), Optional.of(reason));
+  }
+
   /** A table set built in memory (tests). */
   static BenchmarkTables of(Path directory, List<BenchmarkTable> tables) {
     Map<String, BenchmarkTable> byId = new LinkedHashMap<>();
@@ -80,6 +96,10 @@ public final class BenchmarkTables {
     BenchmarkTable table = tables.get(id);
     if (table != null) {
       return table;
+    }
+    if (absence.isPresent()) {
+      throw new BenchmarkDataException(absence.get() + " (benchmark \"" + id + "\" needs it; tasks with"
+          + " \"benchmark\": \"trainer\" need no tables)");
     }
     String needs = BenchmarkLayout.ALL.stream()
         .filter(l -> l.id().equals(id))

@@ -22,19 +22,23 @@ import io.mtnas.domain.search.SearchSpec;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What every command starts from: configuration, settings and the benchmark tables. */
+/** What every command starts from: configuration, settings and the benchmark tables (none when their directory is missing). */
 record CliContext(Config config, MtnasSettings settings, BenchmarkLocation location, BenchmarkTables tables) {
 
   static CliContext load(String benchmarksFlag) {
     Config config = ConfigFactory.load();
     MtnasSettings settings = MtnasSettings.from(config);
     BenchmarkLocation location =
-        BenchmarkLocation.resolve(
+        BenchmarkLocation.locate(
             Optional.ofNullable(benchmarksFlag),
             System.getenv(),
             settings.benchmarksDir(),
             Path.of("").toAbsolutePath());
-    return new CliContext(config, settings, location, BenchmarkTables.open(location.directory()));
+    // a search whose tasks all train runs without tables; a tabular one fails naming the directory
+    BenchmarkTables tables = location.exists()
+        ? BenchmarkTables.open(location.directory())
+        : BenchmarkTables.absent(location.directory(), location.missing());
+    return new CliContext(config, settings, location, tables);
   }
 
   /** The free signals and predictor library for a search of the given spec on the tables. */

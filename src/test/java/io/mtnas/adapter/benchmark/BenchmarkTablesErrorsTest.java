@@ -2,6 +2,7 @@ package io.mtnas.adapter.benchmark;
 
 import static io.mtnas.adapter.benchmark.SyntheticBenchmarks.setCell;
 import static io.mtnas.adapter.benchmark.SyntheticBenchmarks.write;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -40,6 +41,17 @@ class BenchmarkTablesErrorsTest {
     assertThatThrownBy(() -> BenchmarkTables.open(absent))
         .isInstanceOf(BenchmarkDataException.class)
         .hasMessage("benchmark directory " + absent + " does not exist");
+  }
+
+  @Test
+  void absentTablesSayWhyWhenOneIsAskedFor() {
+    BenchmarkTables none = BenchmarkTables.absent(dir.resolve("gone"), "benchmark directory gone does not exist");
+
+    assertThat(none.has("nb201")).isFalse();
+    assertThat(none.ids()).isEmpty();
+    assertThatThrownBy(() -> none.get("nb201"))
+        .isInstanceOf(BenchmarkDataException.class)
+        .hasMessageStartingWith("benchmark directory gone does not exist (benchmark \"nb201\" needs it");
   }
 
   @Test
