@@ -205,6 +205,25 @@ class SearchHostTest {
     assertThat(againFits.get()).isEqualTo(scheduledFits.get());
   }
 
+  /**
+   * A proxy that points the wrong way (minus the fitness) would have REA take the worst of its 20
+   * mutants every time; once the populations' results show it, they stop following it and evolve.
+   */
+  @Test
+  void aPopulationStopsFollowingAProxyItsResultsContradict() throws Exception {
+    StrategySpec strategy =
+        StrategySpec.rea(10, 5).withGuidance(new GuidanceSpec(20, 0, false, false, false, true));
+    SearchSpec solving = spec(4, 1, strategy);
+    SearchSpec spec = new SearchSpec(solving.name(), solving.space(), solving.seed(), 1, strategy,
+        solving.tasks().stream().map(t -> new TaskSpec(t.name(), t.benchmark(), t.fitness(), t.direction(),
+            t.threshold(), 600, t.testMetrics(), List.of("misleading"), t.costMetric())).toList());
+    ProxySource misleading = (metric, a) -> -SyntheticEvaluator.fitness("alpha", a);
+
+    SearchCoordinator.Done done = run(spec, true, new SearchResources(misleading, Optional.empty()));
+
+    assertThat(done.report().allSolved()).as(done.report().tasks().toString()).isTrue();
+  }
+
   @Test
   void randomSearchWithSeveralWorkersSolvesEveryTask() throws Exception {
     SearchCoordinator.Done done = run(spec(3, 4, StrategySpec.random()), true);
