@@ -3,6 +3,7 @@ package io.mtnas.adapter.predictor;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.predictor.ComputedProxies;
 import io.mtnas.domain.predictor.FeatureMap;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.PredictorSettings;
@@ -25,7 +26,7 @@ import java.util.SplittableRandom;
  * that task, with and without 100 results of each other task, per embedding and with or without
  * zero-cost inputs; 5 seeded repetitions each. NAS-Bench-201 (200-epoch validation accuracy) by
  * default, or the TransNAS-Bench-101 micro classification and room-layout tasks (no zero-cost
- * columns there). Run: {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * columns there: the cell_params proxy computed from the cell instead). Run: {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
  * io.mtnas.adapter.predictor.PredictorQualityBenchmark ../shared/benchmarks [nb201|transnas-micro]}.
  */
 public final class PredictorQualityBenchmark {
@@ -43,7 +44,7 @@ public final class PredictorQualityBenchmark {
       fitness.put("class_object", "class_object_val_top1_final");
       fitness.put("class_scene", "class_scene_val_top1_final");
       fitness.put("room_layout", "room_layout_val_neg_l2loss_final");
-      proxies = List.of();
+      proxies = List.of(ComputedProxies.CELL_PARAMS); // no zero-cost columns: the proxy computed from the cell
     }
     var table = BenchmarkTables.open(Path.of(args.length > 0 ? args[0] : "../shared/benchmarks")).get(benchmark);
     var space = table.space();
@@ -55,9 +56,10 @@ public final class PredictorQualityBenchmark {
         + "| n=100 own | n=100 +others |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (String embedding : List.of("wl", "onehot")) {
-      for (boolean zeroCost : proxies.isEmpty() ? new boolean[] {false} : new boolean[] {true, false}) {
+      for (boolean zeroCost : new boolean[] {true, false}) {
         FeatureMap features = new FeatureMap(Embedders.of(embedding, space),
-            zeroCost ? (m, a) -> table.value(m, a) : ProxySource.NONE, zeroCost ? proxies : List.of(), tasks);
+            zeroCost ? new ComputedProxies().before(table::value) : ProxySource.NONE,
+            zeroCost ? proxies : List.of(), tasks);
         for (String target : tasks) {
           StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s |", embedding,
               zeroCost ? "on" : "off", target));
