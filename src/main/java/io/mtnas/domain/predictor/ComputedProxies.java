@@ -3,7 +3,9 @@ package io.mtnas.domain.predictor;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.CellGraph;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +25,14 @@ public final class ComputedProxies implements ProxySource {
   private static final String NONE = "none";
   private static final Pattern CONV = Pattern.compile("conv_(\\d+)x(\\d+)$");
 
+  /** Screening, the proxy trust and every predictor row ask again for the same cells: compute each once. */
+  private final Map<Architecture, Double> cellParams = new ConcurrentHashMap<>();
+
   @Override
   public double value(String metric, Architecture architecture) {
-    return CELL_PARAMS.equals(metric) ? liveConvParams(architecture.space().graph(architecture)) : Double.NaN;
+    return CELL_PARAMS.equals(metric)
+        ? cellParams.computeIfAbsent(architecture, a -> liveConvParams(a.space().graph(a)))
+        : Double.NaN;
   }
 
   /** This source for its own metrics, {@code fallback} (a table's columns) for every other. */
