@@ -2,6 +2,7 @@ package io.mtnas.domain.population;
 
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.RankCorrelation;
+import io.mtnas.domain.predictor.RetrainSchedule;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -13,24 +14,29 @@ import java.util.stream.IntStream;
  * half with -0.37, and following it there costs more than it gives. Trusted until {@value
  * #MIN_RESULTS} results with a finite proxy exist, then while the Spearman correlation over the
  * upper half is positive. Immutable.
+ *
+ * <p>The verdict is revisited on the predictor's retrain schedule (every result up to 1,000, then
+ * after each 5% growth), so a long search does not sort all its results again after every one.
  */
 public final class ProxyTrust {
   static final int MIN_RESULTS = 10;
+  private static final RetrainSchedule REVISITS = RetrainSchedule.defaults();
 
   private final Direction direction;
   private final double[] proxies;
   private final double[] fitnesses;
   private final boolean trusted;
 
-  private ProxyTrust(Direction direction, double[] proxies, double[] fitnesses) {
+  private ProxyTrust(Direction direction, double[] proxies, double[] fitnesses, boolean trustedBefore) {
     this.direction = direction;
     this.proxies = proxies;
     this.fitnesses = fitnesses;
-    this.trusted = proxies.length < MIN_RESULTS || upperHalfCorrelation() > 0;
+    int n = proxies.length;
+    this.trusted = n < MIN_RESULTS || (REVISITS.trainingPoint(n) == n ? upperHalfCorrelation() > 0 : trustedBefore);
   }
 
   public static ProxyTrust empty(Direction direction) {
-    return new ProxyTrust(direction, new double[0], new double[0]);
+    return new ProxyTrust(direction, new double[0], new double[0], true);
   }
 
   /** With one more result; a non-finite proxy value is ignored. */
@@ -42,7 +48,7 @@ public final class ProxyTrust {
     double[] f = Arrays.copyOf(fitnesses, fitnesses.length + 1);
     p[proxies.length] = proxy;
     f[fitnesses.length] = fitness;
-    return new ProxyTrust(direction, p, f);
+    return new ProxyTrust(direction, p, f, trusted);
   }
 
   public boolean trusted() {

@@ -52,4 +52,21 @@ class ProxyTrustTest {
     ProxyTrust t = ProxyTrust.empty(Direction.MAX).with(Double.NaN, 1).with(Double.NEGATIVE_INFINITY, 2).with(1, 3);
     assertThat(t.results()).isEqualTo(1);
   }
+
+  @Test
+  void pastAThousandResultsTheVerdictIsRevisitedAfterEachFivePercent() {
+    ProxyTrust t = ProxyTrust.empty(Direction.MAX);
+    for (int f = 1; f <= 1000; f++) {
+      t = t.with(1 - f % 2, f); // barely agrees on the better half: even fitness, higher proxy
+    }
+    assertThat(t.trusted()).isTrue();
+    for (int i = 0; i < 49; i++) {
+      t = t.with(-1e6 - i, 2000 + i); // the best results, with the worst proxy values
+    }
+    assertThat(t.trusted()).as("1,049 results: no revisit since 1,000").isTrue();
+    t = t.with(-2e6, 3000);
+    assertThat(t.results()).isEqualTo(1050);
+    assertThat(t.upperHalfCorrelation()).isNegative();
+    assertThat(t.trusted()).as("revisited at 1,050").isFalse();
+  }
 }
