@@ -245,12 +245,7 @@ public final class SpecReader {
     }
     BenchmarkTable table = tables.get(benchmark);
     String fitness = column(t, "fitness", t.string("fitness"), table);
-    Direction direction;
-    try {
-      direction = Direction.parse(t.string("direction"));
-    } catch (IllegalArgumentException e) {
-      throw t.fail(t.at("direction"), e.getMessage());
-    }
+    Direction direction = direction(t);
     OptionalDouble threshold = t.optionalNumber("threshold");
     if (threshold.isPresent() && table.countReaching(fitness, direction, threshold.getAsDouble()) == 0) {
       throw t.fail(t.at("threshold"), String.format(Locale.ROOT,
@@ -266,28 +261,34 @@ public final class SpecReader {
           + "), got " + budget);
     }
     List<String> test = columns(t, "test_metrics", table);
-    List<String> proxies = proxyColumns(t, table);
+    // proxies may also be signals computed from the cell
+    List<String> proxies = columns(t, "proxy_metrics", table, ComputedProxies.METRICS);
     Optional<String> cost = t.optionalString("cost_metric").map(c -> column(t, "cost_metric", c, table));
     return new TaskSpec(name, benchmark, fitness, direction, threshold, (int) budget, test, proxies, cost);
   }
 
   private static List<String> columns(JsonFields t, String key, BenchmarkTable table) {
+    return columns(t, key, table, Set.of());
+  }
+
+  /** The listed names, each a column of the table unless it is one of {@code computed}. */
+  private static List<String> columns(JsonFields t, String key, BenchmarkTable table, Set<String> computed) {
     List<String> names = t.strings(key);
     for (int i = 0; i < names.size(); i++) {
-      column(t, key + "[" + i + "]", names.get(i), table);
+      if (!computed.contains(names.get(i))) {
+        column(t, key + "[" + i + "]", names.get(i), table);
+      }
     }
     return names;
   }
 
-  /** Proxy metrics are table columns or signals computed from the cell ({@link ComputedProxies}). */
-  private static List<String> proxyColumns(JsonFields t, BenchmarkTable table) {
-    List<String> names = t.strings("proxy_metrics");
-    for (int i = 0; i < names.size(); i++) {
-      if (!ComputedProxies.METRICS.contains(names.get(i))) {
-        column(t, "proxy_metrics[" + i + "]", names.get(i), table);
-      }
+  /** A task's {@code direction}, the error at its path. */
+  static Direction direction(JsonFields t) {
+    try {
+      return Direction.parse(t.string("direction"));
+    } catch (IllegalArgumentException e) {
+      throw t.fail(t.at("direction"), e.getMessage());
     }
-    return names;
   }
 
   private static String column(JsonFields t, String key, String column, BenchmarkTable table) {

@@ -34,12 +34,7 @@ final class TrainerTasks {
       throw t.fail("$.space", e.getMessage());
     }
     String fitness = metric(t, "fitness", t.string("fitness"), TrainerSpec.METRICS);
-    Direction direction;
-    try {
-      direction = Direction.parse(t.string("direction"));
-    } catch (IllegalArgumentException e) {
-      throw t.fail(t.at("direction"), e.getMessage());
-    }
+    Direction direction = SpecReader.direction(t);
     OptionalDouble threshold = t.optionalNumber("threshold");
     long budget = t.integer("budget");
     if (budget < 1 || budget > space.get().size()) {
