@@ -47,20 +47,23 @@ final class SvgCanvas implements CurveChart.Canvas {
 
   @Override
   public void polyline(double[] xs, double[] ys, String color, double width, String cssClass, String label) {
-    pad().append("<path class=\"").append(cssClass).append("\" data-series=\"").append(escape(label))
-        .append("\" fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"").append(n(width))
-        .append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\" d=\"");
+    openPath(cssClass, label).append("\" fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"")
+        .append(n(width)).append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\" d=\"");
     path(xs, ys);
     out.append("\"/>\n");
   }
 
   @Override
   public void area(double[] xs, double[] ys, String color, double opacity, String cssClass, String label) {
-    pad().append("<path class=\"").append(cssClass).append("\" data-series=\"").append(escape(label))
-        .append("\" fill=\"").append(color).append("\" fill-opacity=\"").append(n2(opacity))
+    openPath(cssClass, label).append("\" fill=\"").append(color).append("\" fill-opacity=\"").append(n2(opacity))
         .append("\" stroke=\"none\" d=\"");
     path(xs, ys);
     out.append("Z\"/>\n");
+  }
+
+  /** {@code <path class="..." data-series="...}, the attribute left open. */
+  private StringBuilder openPath(String cssClass, String label) {
+    return pad().append("<path class=\"").append(cssClass).append("\" data-series=\"").append(escape(label));
   }
 
   @Override
