@@ -15,9 +15,7 @@ class CliExitCodeProcessTest {
 
   @Test
   void badSpecExitsTwoNamingFileAndPathAndWritesNothing() throws Exception {
-    Path spec = work.resolve("bad.json");
-    Files.writeString(spec, Files.readString(NB201_SPEC).replace("\"budget\": 15625", "\"budget\": -5"));
-    var r = MtnasProcess.run(work, "run", spec.toString(), "--benchmarks", MtnasProcess.benchmarks().toString(),
+    var r = MtnasProcess.runEdited(work, NB201_SPEC, "bad.json", s -> s.replace("\"budget\": 15625", "\"budget\": -5"),
         "--out", "out");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stderr()).contains("bad.json").contains("$.tasks[0].budget").contains("-5");
@@ -26,9 +24,8 @@ class CliExitCodeProcessTest {
 
   @Test
   void unknownColumnExitsTwo() throws Exception {
-    Path spec = work.resolve("column.json");
-    Files.writeString(spec, Files.readString(NB201_SPEC).replace("cifar100_val_acc_200ep_derived", "cifar100_val_acc"));
-    var r = MtnasProcess.run(work, "run", spec.toString(), "--benchmarks", MtnasProcess.benchmarks().toString());
+    var r = MtnasProcess.runEdited(work, NB201_SPEC, "column.json",
+        s -> s.replace("cifar100_val_acc_200ep_derived", "cifar100_val_acc"));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stderr()).contains("$.tasks[1].fitness").contains("cifar100_val_acc").contains("closest columns");
   }

@@ -28,6 +28,19 @@ final class MtnasProcess {
     return Path.of(dir);
   }
 
+  /**
+   * {@code mtnas run} on a copy of {@code spec} changed by {@code edit}, written to {@code workDir/name},
+   * on the real tables, from {@code workDir}.
+   */
+  static Result runEdited(Path workDir, Path spec, String name, java.util.function.UnaryOperator<String> edit,
+      String... extraArgs) throws IOException, InterruptedException {
+    Path edited = workDir.resolve(name);
+    Files.writeString(edited, edit.apply(Files.readString(spec)));
+    List<String> args = new ArrayList<>(List.of("run", edited.toString(), "--benchmarks", benchmarks().toString()));
+    args.addAll(List.of(extraArgs));
+    return run(workDir, args.toArray(String[]::new));
+  }
+
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
     // Captured outside workDir: a run from the repository must leave nothing behind there.
     Path capture = Files.createTempDirectory("mtnas-process");

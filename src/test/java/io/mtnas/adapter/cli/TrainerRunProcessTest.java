@@ -36,18 +36,15 @@ class TrainerRunProcessTest {
 
   @Test
   void aTrainingTaskWithoutTheSpecsSpaceIsBadInput() throws Exception {
-    Path spec = work.resolve("nospace.json");
-    Files.writeString(spec, Files.readString(SPEC).replace("\"space\": \"nb201\",", ""));
-    var r = MtnasProcess.run(work, "run", spec.toString(), "--benchmarks", MtnasProcess.benchmarks().toString());
+    var r = MtnasProcess.runEdited(work, SPEC, "nospace.json", s -> s.replace("\"space\": \"nb201\",", ""));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stderr()).contains("$.tasks[0].benchmark").contains("space");
   }
 
   @Test
   void anUnknownDatasetKindIsBadInputNamingItsPath() throws Exception {
-    Path spec = work.resolve("kind.json");
-    Files.writeString(spec, Files.readString(SPEC).replaceFirst("\"kind\": \"synthetic\"", "\"kind\": \"imagenet\""));
-    var r = MtnasProcess.run(work, "run", spec.toString(), "--benchmarks", MtnasProcess.benchmarks().toString());
+    var r = MtnasProcess.runEdited(work, SPEC, "kind.json",
+        s -> s.replaceFirst("\"kind\": \"synthetic\"", "\"kind\": \"imagenet\""));
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stderr()).contains("$.tasks[0].trainer.dataset.kind").contains("imagenet");
   }
