@@ -94,6 +94,14 @@ class SearchHostTest {
     return done;
   }
 
+  /** The spec with every task's budget and proxy metrics replaced, and its threshold kept or dropped. */
+  private static SearchSpec withTasks(SearchSpec spec, boolean thresholds, int budget, List<String> proxies) {
+    return new SearchSpec(spec.name(), spec.space(), spec.seed(), spec.workers(), spec.strategy(),
+        spec.tasks().stream().map(t -> new TaskSpec(t.name(), t.benchmark(), t.fitness(), t.direction(),
+            thresholds ? t.threshold() : OptionalDouble.empty(), budget, t.testMetrics(), proxies, t.costMetric()))
+            .toList());
+  }
+
   static List<EvaluationRecord> sorted(List<EvaluationRecord> records) {
     return records.stream()
         .sorted(Comparator.comparing(EvaluationRecord::task).thenComparingInt(EvaluationRecord::evaluation))
@@ -183,9 +191,7 @@ class SearchHostTest {
     StrategySpec strategy =
         StrategySpec.rea(10, 5).withGuidance(new GuidanceSpec(5, 5, true, true, true, false));
     SearchSpec solving = spec(9, 1, strategy);
-    SearchSpec spec = new SearchSpec(solving.name(), solving.space(), solving.seed(), 1, strategy,
-        solving.tasks().stream().map(t -> new TaskSpec(t.name(), t.benchmark(), t.fitness(), t.direction(),
-            OptionalDouble.empty(), 40, t.testMetrics(), t.proxyMetrics(), t.costMetric())).toList());
+    SearchSpec spec = withTasks(solving, false, 40, List.of());
     AtomicInteger everyFits = new AtomicInteger();
     var every = run(spec, true,
         new SearchResources(ProxySource.NONE, Optional.of(correlating(everyFits)), RetrainSchedule.EVERY_OUTCOME));
@@ -214,9 +220,7 @@ class SearchHostTest {
     StrategySpec strategy =
         StrategySpec.rea(10, 5).withGuidance(new GuidanceSpec(20, 0, false, false, false, true));
     SearchSpec solving = spec(4, 1, strategy);
-    SearchSpec spec = new SearchSpec(solving.name(), solving.space(), solving.seed(), 1, strategy,
-        solving.tasks().stream().map(t -> new TaskSpec(t.name(), t.benchmark(), t.fitness(), t.direction(),
-            t.threshold(), 600, t.testMetrics(), List.of("misleading"), t.costMetric())).toList());
+    SearchSpec spec = withTasks(solving, true, 600, List.of("misleading"));
     ProxySource misleading = (metric, a) -> -SyntheticEvaluator.fitness("alpha", a);
 
     SearchCoordinator.Done done = run(spec, true, new SearchResources(misleading, Optional.empty()));
