@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * they are built once and kept.
  */
 public final class Embedders {
-  public static final List<String> IDS = List.of("wl", "path", "node2vec", "onehot");
+  public static final List<String> IDS = List.of("wl", "path", "node2vec", "onehot", "live-onehot");
 
   private static final Map<String, Embedder> CACHE = new ConcurrentHashMap<>();
 
@@ -25,6 +25,7 @@ public final class Embedders {
       case "wl" -> new WlEmbedder(space, 1);
       case "path" -> new PathEmbedder(space);
       case "node2vec" -> new Node2VecEmbedder(space, Node2VecEmbedder.Settings.defaults());
+      case "live-onehot" -> OneHotEmbedder.live(space);
       default -> new OneHotEmbedder(space);
     }, space.size()));
   }

@@ -2,7 +2,6 @@ package io.mtnas.domain.predictor;
 
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.CellGraph;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +21,6 @@ public final class ComputedProxies implements ProxySource {
   public static final String CELL_PARAMS = "cell_params";
   public static final Set<String> METRICS = Set.of(CELL_PARAMS);
 
-  private static final String NONE = "none";
   private static final Pattern CONV = Pattern.compile("conv_(\\d+)x(\\d+)$");
 
   /** Screening, the proxy trust and every predictor row ask again for the same cells: compute each once. */
@@ -43,7 +41,7 @@ public final class ComputedProxies implements ProxySource {
 
   /** Convolution weights (per C squared) of the operation nodes on an input-to-output path. */
   static double liveConvParams(CellGraph graph) {
-    boolean[] live = onInputOutputPath(graph);
+    boolean[] live = graph.liveNodes();
     double params = 0;
     for (int node = 0; node < graph.nodeCount(); node++) {
       if (live[node]) {
@@ -51,34 +49,6 @@ public final class ComputedProxies implements ProxySource {
       }
     }
     return params;
-  }
-
-  private static boolean[] onInputOutputPath(CellGraph graph) {
-    int n = graph.nodeCount();
-    List<String> labels = graph.labels();
-    boolean[] fromInput = new boolean[n];
-    fromInput[0] = true;
-    for (int from = 0; from < n; from++) { // arcs go from lower to higher nodes
-      if (fromInput[from] && !NONE.equals(labels.get(from))) {
-        for (int to : graph.successors().get(from)) {
-          fromInput[to] = true;
-        }
-      }
-    }
-    boolean[] toOutput = new boolean[n];
-    toOutput[n - 1] = true;
-    for (int from = n - 2; from >= 0; from--) {
-      if (!NONE.equals(labels.get(from))) {
-        for (int to : graph.successors().get(from)) {
-          toOutput[from] |= toOutput[to];
-        }
-      }
-    }
-    boolean[] live = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      live[i] = fromInput[i] && toOutput[i] && !NONE.equals(labels.get(i));
-    }
-    return live;
   }
 
   private static double convWeights(String operation) {

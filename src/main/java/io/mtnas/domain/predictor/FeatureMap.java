@@ -28,6 +28,11 @@ public final class FeatureMap {
     return embedder.dimension() + proxyMetrics.size() + 2 * tasks.size();
   }
 
+  /** Where the embedding and the task one-hot lie in a row. */
+  public FeatureLayout layout() {
+    return new FeatureLayout(embedder.dimension(), embedder.dimension() + proxyMetrics.size(), tasks.size());
+  }
+
   public List<String> tasks() {
     return tasks;
   }

@@ -52,7 +52,8 @@ public final class TaskPredictors {
     TrainingSet set = new TrainingSet(
         rows.toArray(double[][]::new),
         targets.stream().mapToDouble(Double::doubleValue).toArray(),
-        weights.stream().mapToDouble(Double::doubleValue).toArray());
+        weights.stream().mapToDouble(Double::doubleValue).toArray(),
+        features.layout());
     return Optional.of(new TaskModel(target, regressor.fit(set), cross));
   }
 

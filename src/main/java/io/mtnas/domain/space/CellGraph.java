@@ -13,6 +13,7 @@ import java.util.List;
 public record CellGraph(List<String> labels, List<List<Integer>> successors) {
   public static final String INPUT = "input";
   public static final String OUTPUT = "output";
+  public static final String NONE = "none";
 
   public CellGraph {
     labels = List.copyOf(labels);
@@ -31,6 +32,37 @@ public record CellGraph(List<String> labels, List<List<Integer>> successors) {
         previous = to;
       }
     }
+  }
+
+  /**
+   * The operation nodes that carry signal: not {@code none}, and on a path from the input to the
+   * output through operations that are not {@code none} (the input and output nodes count as live).
+   */
+  public boolean[] liveNodes() {
+    int n = nodeCount();
+    boolean[] fromInput = new boolean[n];
+    fromInput[0] = true;
+    for (int from = 0; from < n; from++) { // arcs go from lower to higher nodes
+      if (fromInput[from] && !NONE.equals(labels.get(from))) {
+        for (int to : successors.get(from)) {
+          fromInput[to] = true;
+        }
+      }
+    }
+    boolean[] toOutput = new boolean[n];
+    toOutput[n - 1] = true;
+    for (int from = n - 2; from >= 0; from--) {
+      if (!NONE.equals(labels.get(from))) {
+        for (int to : successors.get(from)) {
+          toOutput[from] |= toOutput[to];
+        }
+      }
+    }
+    boolean[] live = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      live[i] = fromInput[i] && toOutput[i] && !NONE.equals(labels.get(i));
+    }
+    return live;
   }
 
   public int nodeCount() {

@@ -922,7 +922,7 @@ class SpecReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wl", "path", "node2vec", "onehot"})
+    @ValueSource(strings = {"wl", "path", "node2vec", "onehot", "live-onehot"})
     void everyEmbedding(String id) {
       assertThat(Embedders.IDS).contains(id);
       assertThat(parse(s -> strategy(s).put("embedding", id)).strategy().embedding()).isEqualTo(id);
@@ -937,7 +937,7 @@ class SpecReaderTest {
     void unknownEmbedding() {
       rejected(s -> strategy(s).put("embedding", "graph2vec"), "$.strategy.embedding")
           .isEqualTo(SOURCE + ": $.strategy.embedding: embedding must be one of \"wl\", \"path\", \"node2vec\","
-              + " \"onehot\", got \"graph2vec\"");
+              + " \"onehot\", \"live-onehot\", got \"graph2vec\"");
     }
 
     @Test

@@ -25,7 +25,8 @@ class EmbedderContractTest {
       "wl", s -> new WlEmbedder(s, 1),
       "path", PathEmbedder::new,
       "node2vec", s -> new Node2VecEmbedder(s, Node2VecEmbedder.Settings.defaults()),
-      "onehot", OneHotEmbedder::new);
+      "onehot", OneHotEmbedder::new,
+      "live-onehot", OneHotEmbedder::live);
 
   /** Built once per (space, id): WL and path walk the whole space, node2vec trains. */
   private static final Map<String, Embedder> BUILT = new ConcurrentHashMap<>();

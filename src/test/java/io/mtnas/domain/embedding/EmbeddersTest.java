@@ -79,7 +79,7 @@ class EmbeddersTest {
     assertThatThrownBy(() -> Embedders.of("arch2vec", MICRO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("arch2vec")
-        .hasMessageContainingAll("wl", "path", "node2vec", "onehot");
-    assertThat(Embedders.IDS).containsExactly("wl", "path", "node2vec", "onehot");
+        .hasMessageContainingAll("wl", "path", "node2vec", "onehot", "live-onehot");
+    assertThat(Embedders.IDS).containsExactly("wl", "path", "node2vec", "onehot", "live-onehot");
   }
 }
