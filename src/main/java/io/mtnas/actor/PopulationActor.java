@@ -344,7 +344,7 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
 
   /** Proposes the best {@code slots} of the pool, in {@link GuidedChoice#ranked} order. */
   private Behavior<Command> choose(List<Candidate> pool, int slots, Optional<double[]> predicted) {
-    for (Candidate c : GuidedChoice.ranked(pool, predicted, proxy(), rng)) {
+    for (Candidate c : GuidedChoice.ranked(pool, predicted, proxy(), GuidedChoice.otherTurnShare(guidance), rng)) {
       if (slots() == 0 || slots == 0) {
         break;
       }

@@ -6,7 +6,9 @@ import io.mtnas.domain.embedding.OneHotEmbedder;
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.population.PopulationState;
 import io.mtnas.domain.predictor.FeatureMap;
+import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.predictor.PredictorSettings;
+import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.search.TransferStats;
@@ -153,8 +155,10 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     Optional<ActorRef<PredictorActor.Command>> predictor = Optional.empty();
     // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
     if (predicted) {
-      var regressor = resources.regressor().orElseThrow(() -> new IllegalStateException(
-          "the spec asks for a predictor but this process has no regression library"));
+      Regressor regressor = strategy.guidance().model().equals("gp")
+          ? new GaussianProcessRegressor(GaussianProcessRegressor.Settings.defaults())
+          : resources.regressor().orElseThrow(() -> new IllegalStateException(
+              "the spec asks for a predictor but this process has no regression library"));
       List<String> proxyMetrics = strategy.guidance().zeroCost()
           ? spec.tasks().stream().flatMap(t -> t.proxyMetrics().stream()).distinct().toList()
           : List.of();

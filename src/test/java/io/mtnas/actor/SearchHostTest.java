@@ -150,6 +150,16 @@ class SearchHostTest {
     assertThat(fits.get()).as("predictor trainings").isPositive();
   }
 
+  /** The Gaussian-process preset runs through the actors, solves the tasks and reproduces by seed. */
+  @Test
+  void theGaussianProcessPresetSolvesEveryTaskAndReproduces() throws Exception {
+    StrategySpec strategy = io.mtnas.domain.search.StrategyPresets.apply("ktnas-gp", StrategySpec.rea(10, 5));
+    SearchCoordinator.Done first = run(spec(6, 1, strategy), true, SearchResources.none());
+    SearchCoordinator.Done second = run(spec(6, 1, strategy), false, SearchResources.none());
+    assertThat(first.report().allSolved()).as(first.report().tasks().toString()).isTrue();
+    assertThat(sorted(second.records())).isEqualTo(sorted(first.records()));
+  }
+
   /** A regressor that counts its trainings. */
   private static Regressor counted(String id, AtomicInteger fits, java.util.function.Function<TrainingSet, Model> fit) {
     return new Regressor() {

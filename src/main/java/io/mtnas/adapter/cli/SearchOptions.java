@@ -20,7 +20,7 @@ final class SearchOptions {
       names = "--strategy",
       paramLabel = "NAME",
       description = "a strategy preset applied to the spec's strategy: random, rea, rea-zc,"
-          + " random-transfer, rank-onehot, rank, ktnas, ktnas-nozc, ktnas-wide, spec (docs/spec.md)")
+          + " random-transfer, rank-onehot, rank, ktnas, ktnas-nozc, ktnas-wide, ktnas-gp, spec (docs/spec.md)")
   String strategy;
 
   @Option(

@@ -38,7 +38,7 @@ public final class SpecReader {
   static final Set<String> TOP = Set.of("name", "space", "seed", "workers", "strategy", "tasks", "description");
   static final Set<String> STRATEGY = Set.of("kind", "population_size", "tournament_size", "avoid_seen",
       "parallelism", "embedding", "candidates", "samples", "incumbent_neighbours", "predictor",
-      "predictor_other_tasks", "zero_cost", "transfer");
+      "predictor_other_tasks", "predictor_model", "zero_cost", "transfer");
   static final Set<String> TRANSFER = Set.of("mode", "count", "elite_ratio", "negative_window");
   static final Set<String> TASK = Set.of("name", "benchmark", "fitness", "direction", "threshold", "budget",
       "test_metrics", "proxy_metrics", "cost_metric", "trainer");
@@ -203,7 +203,11 @@ public final class SpecReader {
             + " (with candidates >= 2 or samples >= 1), or incumbent_neighbours to false");
       }
     }
-    return new GuidanceSpec(candidates, samples, neighbours, predictor, otherTasks, zeroCost);
+    String model = s.optionalString("predictor_model").orElse(GuidanceSpec.DEFAULT_MODEL);
+    if (!GuidanceSpec.MODELS.contains(model)) {
+      throw s.fail(s.at("predictor_model"), "must be one of " + GuidanceSpec.MODELS + ", got \"" + model + "\"");
+    }
+    return new GuidanceSpec(candidates, samples, neighbours, predictor, otherTasks, zeroCost, model);
   }
 
   private static TransferSpec transfer(JsonFields s, StrategySpec.Kind kind) {

@@ -1,5 +1,8 @@
 package io.mtnas.domain.search;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * How a population picks which of its candidates to spend an evaluation on.
  *
@@ -13,6 +16,8 @@ package io.mtnas.domain.search;
  * @param predictorOtherTasks let the predictor learn from the other tasks' results too
  * @param zeroCost use the free zero-cost proxy signals: as predictor inputs, and to rank candidates
  *     (by the task's first proxy metric) while no predictor is trained or the predictor is off
+ * @param model the predictor's regressor: {@code xgboost} (gradient-boosted trees on every input)
+ *     or {@code gp} (a multi-task Gaussian process on the embedding, scoring by expected improvement)
  */
 public record GuidanceSpec(
     int candidates,
@@ -20,14 +25,33 @@ public record GuidanceSpec(
     boolean incumbentNeighbours,
     boolean predictor,
     boolean predictorOtherTasks,
-    boolean zeroCost) {
+    boolean zeroCost,
+    String model) {
+  public static final List<String> MODELS = List.of("xgboost", "gp");
+  public static final String DEFAULT_MODEL = "xgboost";
+
   public GuidanceSpec {
+    Objects.requireNonNull(model, "model");
+    if (!MODELS.contains(model)) {
+      throw new IllegalArgumentException("unknown predictor model \"" + model + "\"; known: " + MODELS);
+    }
     if (candidates < 1) {
       throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
     }
     if (samples < 0) {
       throw new IllegalArgumentException("samples must be >= 0, got " + samples);
     }
+  }
+
+  /** With the default regressor. */
+  public GuidanceSpec(
+      int candidates, int samples, boolean incumbentNeighbours, boolean predictor, boolean predictorOtherTasks,
+      boolean zeroCost) {
+    this(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, DEFAULT_MODEL);
+  }
+
+  public GuidanceSpec withModel(String newModel) {
+    return new GuidanceSpec(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, newModel);
   }
 
   /** Plain evolution: one candidate, no model, no proxies. */

@@ -20,6 +20,9 @@ import java.util.function.UnaryOperator;
  *   <li>{@code ktnas-nozc}: the same without zero-cost signals;
  *   <li>{@code ktnas-wide}: {@code ktnas} with {@value #WIDE_SAMPLES} samples per pool, for spaces
  *       without zero-cost signals (TransNAS), where unscreened samples need a wider net;
+ *   <li>{@code ktnas-gp}: transfer rank plus a multi-task Gaussian process on the live one-hot
+ *       encoding, choosing by expected improvement among {@value #WIDE_SAMPLES} unscreened
+ *       samples, the mutants and the incumbent's neighbours (the process reads no proxy inputs);
  *   <li>{@code spec}: the spec's strategy unchanged.
  * </ul>
  */
@@ -28,6 +31,9 @@ public final class StrategyPresets {
   public static final int DEFAULT_SAMPLES = 100;
   /** Samples per pool of {@code ktnas-wide}: for spaces without zero-cost signals to screen them. */
   public static final int WIDE_SAMPLES = 1000;
+
+  /** The embedding of {@code ktnas-gp}: its kernel counts the edges whose live operation differs. */
+  public static final String GP_EMBEDDING = "live-onehot";
 
   private static final Map<String, UnaryOperator<StrategySpec>> PRESETS = new LinkedHashMap<>();
 
@@ -47,6 +53,9 @@ public final class StrategyPresets {
         .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("ktnas-wide", s -> plain(s).withEmbedding(embedding(s))
         .withGuidance(new GuidanceSpec(candidates(s), WIDE_SAMPLES, true, true, true, true))
+        .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
+    PRESETS.put("ktnas-gp", s -> plain(s).withEmbedding(GP_EMBEDDING)
+        .withGuidance(new GuidanceSpec(candidates(s), WIDE_SAMPLES, true, true, true, false, "gp"))
         .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("spec", s -> s);
   }

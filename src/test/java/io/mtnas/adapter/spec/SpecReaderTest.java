@@ -214,7 +214,7 @@ class SpecReaderTest {
       rejected(s -> strategy(s).put("population", 20), "$.strategy.population")
           .isEqualTo(SOURCE + ": $.strategy.population: unknown key; known keys here: "
               + "[avoid_seen, candidates, embedding, incumbent_neighbours, kind, parallelism, population_size,"
-              + " predictor, predictor_other_tasks, samples, tournament_size, transfer, zero_cost]");
+              + " predictor, predictor_model, predictor_other_tasks, samples, tournament_size, transfer, zero_cost]");
     }
 
     @Test
@@ -948,6 +948,22 @@ class SpecReaderTest {
           .isEqualTo(SOURCE + ": $.strategy.embedding: must be a non-empty string, got \"\"");
       rejected(s -> strategy(s).putArray("embedding").add("wl"), "$.strategy.embedding")
           .isEqualTo(SOURCE + ": $.strategy.embedding: must be a non-empty string, got an array");
+    }
+
+    @Test
+    void predictorModelChoosesTheRegressor() {
+      GuidanceSpec g = parse(s -> strategy(s).put("candidates", 20).put("predictor", true)
+          .put("predictor_model", "gp")).strategy().guidance();
+      assertThat(g).isEqualTo(new GuidanceSpec(20, 0, false, true, true, false, "gp"));
+      assertThat(parse(s -> strategy(s).put("candidates", 20).put("predictor", true)).strategy().guidance().model())
+          .isEqualTo("xgboost");
+    }
+
+    @Test
+    void unknownPredictorModel() {
+      rejected(s -> strategy(s).put("candidates", 20).put("predictor", true).put("predictor_model", "svm"),
+          "$.strategy.predictor_model")
+          .isEqualTo(SOURCE + ": $.strategy.predictor_model: must be one of [xgboost, gp], got \"svm\"");
     }
 
     @Test

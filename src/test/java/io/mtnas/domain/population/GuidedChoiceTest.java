@@ -76,4 +76,20 @@ class GuidedChoiceTest {
     assertThat(GuidedChoice.ranked(pool, Optional.empty(), Optional.empty(), new SplittableRandom(6)))
         .containsExactlyElementsOf(pool);
   }
+
+  @Test
+  void aGaussianProcessMakesEveryPickWhileTreesLeaveOneInFive() {
+    GuidanceSpec trees = new GuidanceSpec(20, 100, true, true, true, false);
+    assertThat(GuidedChoice.otherTurnShare(trees)).isEqualTo(0.2);
+    assertThat(GuidedChoice.otherTurnShare(trees.withModel("gp"))).isZero();
+    List<Candidate> pool = GuidedChoice.pool(evaluated(20), GUIDANCE, List.of(), Optional.empty(), 1,
+        new SplittableRandom(5));
+    double[] predicted = new double[pool.size()];
+    predicted[pool.size() - 1] = 1;
+    SplittableRandom rng = new SplittableRandom(4);
+    for (int round = 0; round < 200; round++) {
+      assertThat(GuidedChoice.ranked(pool, Optional.of(predicted), Optional.empty(), 0, rng).get(0))
+          .isEqualTo(pool.get(pool.size() - 1));
+    }
+  }
 }

@@ -31,7 +31,7 @@ class StrategyPresetsTest {
   void theNamesInOrder() {
     assertThat(StrategyPresets.names()).containsExactly(
         "random", "rea", "rea-zc", "random-transfer", "rank-onehot", "rank", "ktnas", "ktnas-nozc", "ktnas-wide",
-        "spec");
+        "ktnas-gp", "spec");
   }
 
   @Test
@@ -103,6 +103,12 @@ class StrategyPresetsTest {
     assertThat(wide.transfer().mode()).isEqualTo(Mode.RANK);
     assertThat(wide.guidance()).isEqualTo(new GuidanceSpec(
         StrategyPresets.DEFAULT_CANDIDATES, StrategyPresets.WIDE_SAMPLES, true, true, true, true));
+
+    StrategySpec gp = preset("ktnas-gp");
+    assertThat(gp.transfer().mode()).isEqualTo(Mode.RANK);
+    assertThat(gp.embedding()).isEqualTo("live-onehot");
+    assertThat(gp.guidance()).isEqualTo(new GuidanceSpec(
+        StrategyPresets.DEFAULT_CANDIDATES, StrategyPresets.WIDE_SAMPLES, true, true, true, false, "gp"));
   }
 
   @Test
