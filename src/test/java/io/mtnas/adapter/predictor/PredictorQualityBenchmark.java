@@ -5,10 +5,12 @@ import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.ComputedProxies;
 import io.mtnas.domain.predictor.FeatureMap;
+import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.PredictorSettings;
 import io.mtnas.domain.predictor.ProxySource;
 import io.mtnas.domain.predictor.RankCorrelation;
+import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.TaskPredictors;
 import io.mtnas.domain.space.Architecture;
 import java.nio.file.Path;
@@ -26,8 +28,10 @@ import java.util.SplittableRandom;
  * that task, with and without 100 results of each other task, per embedding and with or without
  * zero-cost inputs; 5 seeded repetitions each. NAS-Bench-201 (200-epoch validation accuracy) by
  * default, or the TransNAS-Bench-101 micro classification and room-layout tasks (no zero-cost
- * columns there: the cell_params proxy computed from the cell instead). Run: {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
- * io.mtnas.adapter.predictor.PredictorQualityBenchmark ../shared/benchmarks [nb201|transnas-micro]}.
+ * columns there: the cell_params proxy computed from the cell instead). With the third argument
+ * {@code gp}: the Gaussian process's posterior mean on the live one-hot encoding (it reads no
+ * proxy inputs). Run: {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * io.mtnas.adapter.predictor.PredictorQualityBenchmark ../shared/benchmarks [nb201|transnas-micro] [gp]}.
  */
 public final class PredictorQualityBenchmark {
   public static void main(String[] args) {
@@ -51,12 +55,17 @@ public final class PredictorQualityBenchmark {
     List<String> tasks = new ArrayList<>(fitness.keySet());
     Map<String, Direction> directions = new HashMap<>();
     tasks.forEach(t -> directions.put(t, Direction.MAX));
-    var regressor = new XgboostRegressor(XgboostRegressor.Settings.defaults());
+    boolean gp = args.length > 2 && args[2].equals("gp");
+    GaussianProcessRegressor.Settings gpSettings = GaussianProcessRegressor.Settings.defaults();
+    Regressor regressor = gp
+        ? new GaussianProcessRegressor(new GaussianProcessRegressor.Settings(gpSettings.lengthScale(),
+            gpSettings.noise(), gpSettings.taskCorrelation(), gpSettings.maxRows(), GaussianProcessRegressor.Scoring.MEAN))
+        : new XgboostRegressor(XgboostRegressor.Settings.defaults());
     System.out.println("| embedding | zero-cost | task | n=25 own | n=25 +others | n=50 own | n=50 +others "
         + "| n=100 own | n=100 +others |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
-    for (String embedding : List.of("wl", "onehot")) {
-      for (boolean zeroCost : new boolean[] {true, false}) {
+    for (String embedding : gp ? List.of("live-onehot") : List.of("wl", "onehot")) {
+      for (boolean zeroCost : gp ? new boolean[] {false} : new boolean[] {true, false}) {
         FeatureMap features = new FeatureMap(Embedders.of(embedding, space),
             zeroCost ? new ComputedProxies().before(table::value) : ProxySource.NONE,
             zeroCost ? proxies : List.of(), tasks);

@@ -5,8 +5,10 @@ import io.mtnas.domain.embedding.Embedder;
 import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.FeatureMap;
+import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.PredictorSettings;
+import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.TaskModel;
 import io.mtnas.domain.predictor.TaskPredictors;
 import io.mtnas.domain.search.TransferSpec;
@@ -29,9 +31,10 @@ import java.util.SplittableRandom;
  * predictor on the whole archive, scoring a pool of 144 candidates (20 mutants, 100 samples, 24
  * incumbent neighbours), and a transfer-rank vote of archive/10 labelled instances over 30
  * candidates. Embeddings are warm (cached) after the first round, as in a running search. Median
- * of 7 rounds after 2 warm-up rounds. Run: {@code java -cp
- * target/test-classes:target/classes:$(cat target/cp.txt)
- * io.mtnas.adapter.predictor.ProposalOverheadBenchmark ../shared/benchmarks}.
+ * of 7 rounds after 2 warm-up rounds. With the second argument {@code gp}, the Gaussian process
+ * of {@code ktnas-gp} on the live one-hot encoding, scoring its pool of 1,044 (20 mutants, 1,000
+ * samples, 24 neighbours). Run: {@code java -cp target/test-classes:target/classes:$(cat
+ * target/cp.txt) io.mtnas.adapter.predictor.ProposalOverheadBenchmark ../shared/benchmarks [gp]}.
  */
 public final class ProposalOverheadBenchmark {
   public static void main(String[] args) {
@@ -40,13 +43,17 @@ public final class ProposalOverheadBenchmark {
     List<String> tasks = List.of("cifar10-valid", "cifar100", "imagenet16-120");
     List<String> columns = List.of("cifar10valid_val_acc_200ep", "cifar100_val_acc_200ep_derived",
         "imagenet16_120_val_acc_200ep_derived");
-    Embedder embedder = Embedders.of("wl", space);
+    boolean gp = args.length > 1 && args[1].equals("gp");
+    int poolSize = gp ? 1044 : 144;
+    Embedder embedder = Embedders.of(gp ? "live-onehot" : "wl", space);
     FeatureMap features = new FeatureMap(embedder, table::value,
         List.of("cifar10_freerea_synflow", "cifar100_freerea_synflow", "imagenet16_120_freerea_synflow"), tasks);
-    var regressor = new XgboostRegressor(XgboostRegressor.Settings.defaults());
+    Regressor regressor = gp
+        ? new GaussianProcessRegressor(GaussianProcessRegressor.Settings.defaults())
+        : new XgboostRegressor(XgboostRegressor.Settings.defaults());
     Map<String, Direction> directions = Map.of(tasks.get(0), Direction.MAX, tasks.get(1), Direction.MAX,
         tasks.get(2), Direction.MAX);
-    System.out.println("| archive | train ms | score 144 candidates ms | vote ms | total ms per proposal |");
+    System.out.println("| archive | train ms | score " + poolSize + " candidates ms | vote ms | total ms per proposal |");
     System.out.println("|---|---|---|---|---|");
     for (int archive : new int[] {100, 1_000, 10_000}) {
       SplittableRandom rng = new SplittableRandom(archive);
@@ -57,7 +64,7 @@ public final class ProposalOverheadBenchmark {
         data.add(new Observation(i + 1, tasks.get(t), a, table.value(columns.get(t), a)));
       }
       List<Architecture> pool = new ArrayList<>();
-      for (int i = 0; i < 144; i++) {
+      for (int i = 0; i < poolSize; i++) {
         pool.add(space.fromIndex(rng.nextInt((int) space.size())));
       }
       TransferHistory history = TransferHistory.empty();
