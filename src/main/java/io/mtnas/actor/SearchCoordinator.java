@@ -9,6 +9,7 @@ import io.mtnas.domain.predictor.FeatureMap;
 import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.predictor.PredictorSettings;
 import io.mtnas.domain.predictor.Regressor;
+import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.search.TransferStats;
@@ -155,7 +156,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     Optional<ActorRef<PredictorActor.Command>> predictor = Optional.empty();
     // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
     if (predicted) {
-      Regressor regressor = strategy.guidance().model().equals("gp")
+      Regressor regressor = strategy.guidance().model() == GuidanceSpec.Model.GP
           ? new GaussianProcessRegressor(GaussianProcessRegressor.Settings.defaults())
           : resources.regressor().orElseThrow(() -> new IllegalStateException(
               "the spec asks for a predictor but this process has no regression library"));

@@ -203,9 +203,11 @@ public final class SpecReader {
             + " (with candidates >= 2 or samples >= 1), or incumbent_neighbours to false");
       }
     }
-    String model = s.optionalString("predictor_model").orElse(GuidanceSpec.DEFAULT_MODEL);
-    if (!GuidanceSpec.MODELS.contains(model)) {
-      throw s.fail(s.at("predictor_model"), "must be one of " + GuidanceSpec.MODELS + ", got \"" + model + "\"");
+    GuidanceSpec.Model model;
+    try {
+      model = GuidanceSpec.Model.parse(s.optionalString("predictor_model").orElse(GuidanceSpec.Model.XGBOOST.id()));
+    } catch (IllegalArgumentException e) {
+      throw s.fail(s.at("predictor_model"), e.getMessage());
     }
     return new GuidanceSpec(candidates, samples, neighbours, predictor, otherTasks, zeroCost, model);
   }

@@ -40,7 +40,7 @@ public final class SpecWriter {
     strategy.put("incumbent_neighbours", g.incumbentNeighbours());
     strategy.put("predictor", g.predictor());
     strategy.put("predictor_other_tasks", g.predictorOtherTasks());
-    strategy.put("predictor_model", g.model());
+    strategy.put("predictor_model", g.model().id());
     strategy.put("zero_cost", g.zeroCost());
     TransferSpec tr = s.transfer();
     ObjectNode transfer = strategy.putObject("transfer");

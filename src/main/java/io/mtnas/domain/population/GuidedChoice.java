@@ -73,16 +73,7 @@ public final class GuidedChoice {
    * with none, 12.4 with one in five).
    */
   public static double otherTurnShare(GuidanceSpec guidance) {
-    return guidance.model().equals("gp") ? 0 : OTHER_TURN;
-  }
-
-  /** {@link #ranked(List, Optional, Optional, double, RandomGenerator)} with one other turn in five. */
-  public static List<Candidate> ranked(
-      List<Candidate> pool,
-      Optional<double[]> predicted,
-      Optional<ToDoubleFunction<Architecture>> proxy,
-      RandomGenerator rng) {
-    return ranked(pool, predicted, proxy, OTHER_TURN, rng);
+    return guidance.model() == GuidanceSpec.Model.GP ? 0 : OTHER_TURN;
   }
 
   /**

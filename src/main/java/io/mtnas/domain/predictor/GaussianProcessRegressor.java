@@ -33,6 +33,10 @@ public final class GaussianProcessRegressor implements Regressor {
       }
     }
 
+    public Settings withScoring(Scoring newScoring) {
+      return new Settings(lengthScale, noise, taskCorrelation, maxRows, newScoring);
+    }
+
     /** Chosen on TransNAS-Bench-101 micro (docs/benchmarks.md section 3). */
     public static Settings defaults() {
       return new Settings(1.0, 0.5, 0.7, 600, Scoring.EXPECTED_IMPROVEMENT);

@@ -1,6 +1,6 @@
 package io.mtnas.domain.search;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -26,15 +26,35 @@ public record GuidanceSpec(
     boolean predictor,
     boolean predictorOtherTasks,
     boolean zeroCost,
-    String model) {
-  public static final List<String> MODELS = List.of("xgboost", "gp");
-  public static final String DEFAULT_MODEL = "xgboost";
+    Model model) {
+  /** The predictor's regressor, by its spec id. */
+  public enum Model {
+    XGBOOST("xgboost"),
+    GP("gp");
+
+    private final String id;
+
+    Model(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public static Model parse(String text) {
+      for (Model m : values()) {
+        if (m.id.equals(text)) {
+          return m;
+        }
+      }
+      throw new IllegalArgumentException("must be one of "
+          + Arrays.stream(values()).map(Model::id).toList() + ", got \"" + text + "\"");
+    }
+  }
 
   public GuidanceSpec {
     Objects.requireNonNull(model, "model");
-    if (!MODELS.contains(model)) {
-      throw new IllegalArgumentException("unknown predictor model \"" + model + "\"; known: " + MODELS);
-    }
     if (candidates < 1) {
       throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
     }
@@ -47,10 +67,10 @@ public record GuidanceSpec(
   public GuidanceSpec(
       int candidates, int samples, boolean incumbentNeighbours, boolean predictor, boolean predictorOtherTasks,
       boolean zeroCost) {
-    this(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, DEFAULT_MODEL);
+    this(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, Model.XGBOOST);
   }
 
-  public GuidanceSpec withModel(String newModel) {
+  public GuidanceSpec withModel(Model newModel) {
     return new GuidanceSpec(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, newModel);
   }
 

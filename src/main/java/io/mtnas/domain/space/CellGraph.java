@@ -35,8 +35,9 @@ public record CellGraph(List<String> labels, List<List<Integer>> successors) {
   }
 
   /**
-   * The operation nodes that carry signal: not {@code none}, and on a path from the input to the
-   * output through operations that are not {@code none} (the input and output nodes count as live).
+   * The nodes that carry signal: not {@code none}, and on a path from the input to the output
+   * through operations that are not {@code none} (the input and output nodes too, when such a path
+   * exists).
    */
   public boolean[] liveNodes() {
     int n = nodeCount();

@@ -56,10 +56,9 @@ public final class PredictorQualityBenchmark {
     Map<String, Direction> directions = new HashMap<>();
     tasks.forEach(t -> directions.put(t, Direction.MAX));
     boolean gp = args.length > 2 && args[2].equals("gp");
-    GaussianProcessRegressor.Settings gpSettings = GaussianProcessRegressor.Settings.defaults();
     Regressor regressor = gp
-        ? new GaussianProcessRegressor(new GaussianProcessRegressor.Settings(gpSettings.lengthScale(),
-            gpSettings.noise(), gpSettings.taskCorrelation(), gpSettings.maxRows(), GaussianProcessRegressor.Scoring.MEAN))
+        ? new GaussianProcessRegressor(
+            GaussianProcessRegressor.Settings.defaults().withScoring(GaussianProcessRegressor.Scoring.MEAN))
         : new XgboostRegressor(XgboostRegressor.Settings.defaults());
     System.out.println("| embedding | zero-cost | task | n=25 own | n=25 +others | n=50 own | n=50 +others "
         + "| n=100 own | n=100 +others |");

@@ -954,8 +954,8 @@ class SpecReaderTest {
     void predictorModelChoosesTheRegressor() {
       GuidanceSpec g = parse(s -> strategy(s).put("candidates", 20).put("predictor", true)
           .put("predictor_model", "gp")).strategy().guidance();
-      assertThat(g).isEqualTo(new GuidanceSpec(20, 0, false, true, true, false, "gp"));
-      assertThat(parse(s -> strategy(s).put("candidates", 20).put("predictor", true)).strategy().guidance().model())
+      assertThat(g).isEqualTo(new GuidanceSpec(20, 0, false, true, true, false, GuidanceSpec.Model.GP));
+      assertThat(parse(s -> strategy(s).put("candidates", 20).put("predictor", true)).strategy().guidance().model().id())
           .isEqualTo("xgboost");
     }
 

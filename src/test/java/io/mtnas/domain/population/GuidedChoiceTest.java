@@ -58,7 +58,7 @@ class GuidedChoiceTest {
     int predictorTurns = 0;
     SplittableRandom rng = new SplittableRandom(4);
     for (int round = 0; round < 1000; round++) {
-      List<Candidate> ranked = GuidedChoice.ranked(pool, Optional.of(predicted), Optional.of(proxy), rng);
+      List<Candidate> ranked = GuidedChoice.ranked(pool, Optional.of(predicted), Optional.of(proxy), GuidedChoice.OTHER_TURN, rng);
       if (ranked.get(0).equals(pool.get(pool.size() - 1))) {
         predictorTurns++;
       } else {
@@ -73,7 +73,7 @@ class GuidedChoiceTest {
   void withoutScoresOrProxyThePoolKeepsItsOrder() {
     List<Candidate> pool = GuidedChoice.pool(evaluated(20), GUIDANCE, List.of(), Optional.empty(), 1,
         new SplittableRandom(5));
-    assertThat(GuidedChoice.ranked(pool, Optional.empty(), Optional.empty(), new SplittableRandom(6)))
+    assertThat(GuidedChoice.ranked(pool, Optional.empty(), Optional.empty(), GuidedChoice.OTHER_TURN, new SplittableRandom(6)))
         .containsExactlyElementsOf(pool);
   }
 
@@ -81,7 +81,7 @@ class GuidedChoiceTest {
   void aGaussianProcessMakesEveryPickWhileTreesLeaveOneInFive() {
     GuidanceSpec trees = new GuidanceSpec(20, 100, true, true, true, false);
     assertThat(GuidedChoice.otherTurnShare(trees)).isEqualTo(0.2);
-    assertThat(GuidedChoice.otherTurnShare(trees.withModel("gp"))).isZero();
+    assertThat(GuidedChoice.otherTurnShare(trees.withModel(GuidanceSpec.Model.GP))).isZero();
     List<Candidate> pool = GuidedChoice.pool(evaluated(20), GUIDANCE, List.of(), Optional.empty(), 1,
         new SplittableRandom(5));
     double[] predicted = new double[pool.size()];

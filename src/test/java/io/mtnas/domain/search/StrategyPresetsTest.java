@@ -108,7 +108,7 @@ class StrategyPresetsTest {
     assertThat(gp.transfer().mode()).isEqualTo(Mode.RANK);
     assertThat(gp.embedding()).isEqualTo("live-onehot");
     assertThat(gp.guidance()).isEqualTo(new GuidanceSpec(
-        StrategyPresets.DEFAULT_CANDIDATES, StrategyPresets.WIDE_SAMPLES, true, true, true, false, "gp"));
+        StrategyPresets.DEFAULT_CANDIDATES, StrategyPresets.WIDE_SAMPLES, true, true, true, false, GuidanceSpec.Model.GP));
   }
 
   @Test
