@@ -13,23 +13,10 @@ import sys
 
 import numpy as np
 
-TASKS = ["class_object_val_top1_final", "class_scene_val_top1_final", "room_layout_val_neg_l2loss_final"]
-EDGES = [(0, 1), (0, 2), (1, 2), (0, 3), (1, 3), (2, 3)]
+from transnas_cells import TASKS, live_ops
+
 SETTINGS = [(1.0, 0.2), (1.0, 0.5), (2.0, 0.2), (2.0, 0.5), (3.0, 0.5)]  # (length scale, noise)
 PICKS = 50
-
-
-def live_ops(op_code):
-    """The cell's ops with every edge off an input-to-output path set to none."""
-    ops = [int(c) for c in op_code]
-    reach, back = {0}, {3}
-    for k, (i, j) in enumerate(EDGES):
-        if ops[k] and i in reach:
-            reach.add(j)
-    for k, (i, j) in reversed(list(enumerate(EDGES))):
-        if ops[k] and j in back:
-            back.add(i)
-    return [o if o and EDGES[k][0] in reach and EDGES[k][1] in back else 0 for k, o in enumerate(ops)]
 
 
 def inverse_kernel(features, length_scale, noise):

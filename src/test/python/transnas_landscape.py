@@ -14,9 +14,8 @@ import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "main", "python"))
 from mtnas_trainer import cells, nb201, zero_cost  # noqa: E402
+from transnas_cells import TASKS, live_ops  # noqa: E402
 
-TASKS = ["class_object_val_top1_final", "class_scene_val_top1_final", "room_layout_val_neg_l2loss_final"]
-EDGES = [(0, 1), (0, 2), (1, 2), (0, 3), (1, 3), (2, 3)]
 WEIGHTS = {0: 0, 1: 0, 2: 1, 3: 9}  # none, skip, conv 1x1, conv 3x3 (per C squared)
 
 
@@ -40,16 +39,7 @@ def spearman(a, b):
 
 def cell_params(op_code):
     """The live convolution weights, as io.mtnas.domain.predictor.ComputedProxies counts them."""
-    ops = [int(c) for c in op_code]
-    reach = {0}
-    for k, (i, j) in enumerate(EDGES):
-        if ops[k] and i in reach:
-            reach.add(j)
-    back = {3}
-    for k, (i, j) in reversed(list(enumerate(EDGES))):
-        if ops[k] and j in back:
-            back.add(i)
-    return sum(WEIGHTS[o] for k, o in enumerate(ops) if o and EDGES[k][0] in reach and EDGES[k][1] in back)
+    return sum(WEIGHTS[o] for o in live_ops(op_code))
 
 
 def main(bench_dir):
