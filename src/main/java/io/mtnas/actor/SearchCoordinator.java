@@ -157,7 +157,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
     if (predicted) {
       Regressor regressor = strategy.guidance().model() == GuidanceSpec.Model.GP
-          ? new GaussianProcessRegressor(GaussianProcessRegressor.Settings.defaults())
+          ? new GaussianProcessRegressor(strategy.guidance().gp())
           : resources.regressor().orElseThrow(() -> new IllegalStateException(
               "the spec asks for a predictor but this process has no regression library"));
       List<String> proxyMetrics = strategy.guidance().zeroCost()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Typed, path-aware reads of one JSON object: every error names the file and the JSON path of the
@@ -70,6 +71,21 @@ final class JsonFields {
 
   Optional<String> optionalString(String key) {
     return has(key) ? Optional.of(string(key)) : Optional.empty();
+  }
+
+  /** A required string turned into a value by {@code parse}, whose error is reported at the key. */
+  <T> T choice(String key, Function<String, T> parse) {
+    String text = string(key);
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw fail(at(key), e.getMessage());
+    }
+  }
+
+  /** {@link #choice(String, Function)}, or the default when the key is absent. */
+  <T> T choice(String key, Function<String, T> parse, T defaultValue) {
+    return has(key) ? choice(key, parse) : defaultValue;
   }
 
   /** Free text: any string, empty included. */

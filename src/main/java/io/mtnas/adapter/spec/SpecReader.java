@@ -10,6 +10,7 @@ import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.ComputedProxies;
+import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
@@ -38,7 +39,8 @@ public final class SpecReader {
   static final Set<String> TOP = Set.of("name", "space", "seed", "workers", "strategy", "tasks", "description");
   static final Set<String> STRATEGY = Set.of("kind", "population_size", "tournament_size", "avoid_seen",
       "parallelism", "embedding", "candidates", "samples", "incumbent_neighbours", "predictor",
-      "predictor_other_tasks", "predictor_model", "zero_cost", "transfer");
+      "predictor_other_tasks", "predictor_model", "gp", "zero_cost", "transfer");
+  static final Set<String> GP = Set.of("length_scale", "noise", "task_correlation", "max_rows", "scoring");
   static final Set<String> TRANSFER = Set.of("mode", "count", "elite_ratio", "negative_window");
   static final Set<String> TASK = Set.of("name", "benchmark", "fitness", "direction", "threshold", "budget",
       "test_metrics", "proxy_metrics", "cost_metric", "trainer");
@@ -135,12 +137,7 @@ public final class SpecReader {
   }
 
   private static StrategySpec strategy(JsonFields s) {
-    StrategySpec.Kind kind;
-    try {
-      kind = StrategySpec.Kind.parse(s.string("kind"));
-    } catch (IllegalArgumentException e) {
-      throw s.fail(s.at("kind"), e.getMessage());
-    }
+    StrategySpec.Kind kind = s.choice("kind", StrategySpec.Kind::parse);
     int population = s.intAtLeast("population_size", 1, 10);
     int tournament = s.intAtLeast("tournament_size", 1, Math.min(5, population));
     if (tournament > population) {
@@ -203,13 +200,37 @@ public final class SpecReader {
             + " (with candidates >= 2 or samples >= 1), or incumbent_neighbours to false");
       }
     }
-    GuidanceSpec.Model model;
-    try {
-      model = GuidanceSpec.Model.parse(s.optionalString("predictor_model").orElse(GuidanceSpec.Model.XGBOOST.id()));
-    } catch (IllegalArgumentException e) {
-      throw s.fail(s.at("predictor_model"), e.getMessage());
+    GuidanceSpec.Model model = s.choice("predictor_model", GuidanceSpec.Model::parse, d.model());
+    return new GuidanceSpec(candidates, samples, neighbours, predictor, otherTasks, zeroCost, model, gp(s, model));
+  }
+
+  /** The Gaussian process's settings, each defaulting to {@link GaussianProcessRegressor.Settings#defaults()}. */
+  private static GaussianProcessRegressor.Settings gp(JsonFields s, GuidanceSpec.Model model) {
+    GaussianProcessRegressor.Settings d = GaussianProcessRegressor.Settings.defaults();
+    Optional<JsonFields> fields = s.optionalObject("gp", GP);
+    if (fields.isEmpty()) {
+      return d;
     }
-    return new GuidanceSpec(candidates, samples, neighbours, predictor, otherTasks, zeroCost, model);
+    if (model != GuidanceSpec.Model.GP) {
+      throw s.fail(s.at("gp"), "sets the Gaussian process, but predictor_model is \"" + model.id()
+          + "\": set predictor_model to \"gp\" or drop gp");
+    }
+    JsonFields g = fields.get();
+    GaussianProcessRegressor.Scoring scoring = g.choice("scoring", GaussianProcessRegressor.Scoring::parse, d.scoring());
+    double correlation = g.optionalNumber("task_correlation").orElse(d.taskCorrelation());
+    if (correlation < 0 || correlation > 1) {
+      throw g.fail(g.at("task_correlation"), "must be a number in [0, 1], got " + correlation);
+    }
+    return new GaussianProcessRegressor.Settings(positive(g, "length_scale", d.lengthScale()),
+        positive(g, "noise", d.noise()), correlation, g.intAtLeast("max_rows", 2, d.maxRows()), scoring);
+  }
+
+  private static double positive(JsonFields g, String key, double defaultValue) {
+    double v = g.optionalNumber(key).orElse(defaultValue);
+    if (!(v > 0)) {
+      throw g.fail(g.at(key), "must be a number > 0, got " + v);
+    }
+    return v;
   }
 
   private static TransferSpec transfer(JsonFields s, StrategySpec.Kind kind) {
@@ -219,14 +240,7 @@ public final class SpecReader {
       return d;
     }
     JsonFields t = fields.get();
-    TransferSpec.Mode mode = d.mode();
-    if (t.has("mode")) {
-      try {
-        mode = TransferSpec.Mode.parse(t.string("mode"));
-      } catch (IllegalArgumentException e) {
-        throw t.fail(t.at("mode"), e.getMessage());
-      }
-    }
+    TransferSpec.Mode mode = t.choice("mode", TransferSpec.Mode::parse, d.mode());
     TransferSpec transfer = new TransferSpec(mode, t.intAtLeast("count", 1, d.count()),
         t.fraction("elite_ratio", d.eliteRatio()), t.intAtLeast("negative_window", 1, d.negativeWindow()));
     if (transfer.enabled() && kind != StrategySpec.Kind.REA) {
@@ -290,11 +304,7 @@ public final class SpecReader {
 
   /** A task's {@code direction}, the error at its path. */
   static Direction direction(JsonFields t) {
-    try {
-      return Direction.parse(t.string("direction"));
-    } catch (IllegalArgumentException e) {
-      throw t.fail(t.at("direction"), e.getMessage());
-    }
+    return t.choice("direction", Direction::parse);
   }
 
   private static String column(JsonFields t, String key, String column, BenchmarkTable table) {

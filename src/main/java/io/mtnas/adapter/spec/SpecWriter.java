@@ -41,6 +41,14 @@ public final class SpecWriter {
     strategy.put("predictor", g.predictor());
     strategy.put("predictor_other_tasks", g.predictorOtherTasks());
     strategy.put("predictor_model", g.model().id());
+    if (g.model() == GuidanceSpec.Model.GP) {
+      ObjectNode gp = strategy.putObject("gp");
+      gp.put("length_scale", g.gp().lengthScale());
+      gp.put("noise", g.gp().noise());
+      gp.put("task_correlation", g.gp().taskCorrelation());
+      gp.put("max_rows", g.gp().maxRows());
+      gp.put("scoring", g.gp().scoring().id());
+    }
     strategy.put("zero_cost", g.zeroCost());
     TransferSpec tr = s.transfer();
     ObjectNode transfer = strategy.putObject("transfer");

@@ -1,6 +1,8 @@
 package io.mtnas.domain.predictor;
 
+import io.mtnas.domain.SpecId;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A multi-task Gaussian process as the predictors' regressor. Two architectures are as alike as
@@ -17,7 +19,15 @@ import java.util.Arrays;
  * the task correlation already discounts the other tasks' results. Deterministic, no randomness.
  */
 public final class GaussianProcessRegressor implements Regressor {
-  public enum Scoring { EXPECTED_IMPROVEMENT, MEAN }
+  /** How a row is scored, by its spec id. */
+  public enum Scoring implements SpecId {
+    EXPECTED_IMPROVEMENT,
+    MEAN;
+
+    public static Scoring parse(String text) {
+      return SpecId.parse(Scoring.class, text);
+    }
+  }
 
   /**
    * @param lengthScale distance at which similarity falls to 1/e
@@ -27,6 +37,7 @@ public final class GaussianProcessRegressor implements Regressor {
    */
   public record Settings(double lengthScale, double noise, double taskCorrelation, int maxRows, Scoring scoring) {
     public Settings {
+      Objects.requireNonNull(scoring, "scoring");
       if (!(lengthScale > 0) || !(noise > 0) || !(taskCorrelation >= 0 && taskCorrelation <= 1) || maxRows < 2) {
         throw new IllegalArgumentException("bad GP settings: length scale " + lengthScale + ", noise " + noise
             + ", task correlation " + taskCorrelation + ", max rows " + maxRows);

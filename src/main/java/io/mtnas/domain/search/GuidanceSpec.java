@@ -1,6 +1,7 @@
 package io.mtnas.domain.search;
 
-import java.util.Arrays;
+import io.mtnas.domain.SpecId;
+import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Objects;
  *     (by the task's first proxy metric) while no predictor is trained or the predictor is off
  * @param model the predictor's regressor: {@code xgboost} (gradient-boosted trees on every input)
  *     or {@code gp} (a multi-task Gaussian process on the embedding, scoring by expected improvement)
+ * @param gp the Gaussian process's kernel and scoring, used when {@code model} is {@code gp}
  */
 public record GuidanceSpec(
     int candidates,
@@ -26,41 +28,35 @@ public record GuidanceSpec(
     boolean predictor,
     boolean predictorOtherTasks,
     boolean zeroCost,
-    Model model) {
+    Model model,
+    GaussianProcessRegressor.Settings gp) {
   /** The predictor's regressor, by its spec id. */
-  public enum Model {
-    XGBOOST("xgboost"),
-    GP("gp");
-
-    private final String id;
-
-    Model(String id) {
-      this.id = id;
-    }
-
-    public String id() {
-      return id;
-    }
+  public enum Model implements SpecId {
+    XGBOOST,
+    GP;
 
     public static Model parse(String text) {
-      for (Model m : values()) {
-        if (m.id.equals(text)) {
-          return m;
-        }
-      }
-      throw new IllegalArgumentException("must be one of "
-          + Arrays.stream(values()).map(Model::id).toList() + ", got \"" + text + "\"");
+      return SpecId.parse(Model.class, text);
     }
   }
 
   public GuidanceSpec {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(gp, "gp");
     if (candidates < 1) {
       throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
     }
     if (samples < 0) {
       throw new IllegalArgumentException("samples must be >= 0, got " + samples);
     }
+  }
+
+  /** With the default Gaussian-process settings. */
+  public GuidanceSpec(
+      int candidates, int samples, boolean incumbentNeighbours, boolean predictor, boolean predictorOtherTasks,
+      boolean zeroCost, Model model) {
+    this(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, model,
+        GaussianProcessRegressor.Settings.defaults());
   }
 
   /** With the default regressor. */
@@ -71,7 +67,11 @@ public record GuidanceSpec(
   }
 
   public GuidanceSpec withModel(Model newModel) {
-    return new GuidanceSpec(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, newModel);
+    return new GuidanceSpec(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, newModel, gp);
+  }
+
+  public GuidanceSpec withGp(GaussianProcessRegressor.Settings newGp) {
+    return new GuidanceSpec(candidates, samples, incumbentNeighbours, predictor, predictorOtherTasks, zeroCost, model, newGp);
   }
 
   /** Plain evolution: one candidate, no model, no proxies. */

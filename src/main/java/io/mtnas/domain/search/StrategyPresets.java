@@ -55,7 +55,8 @@ public final class StrategyPresets {
         .withGuidance(new GuidanceSpec(candidates(s), WIDE_SAMPLES, true, true, true, true))
         .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("ktnas-gp", s -> plain(s).withEmbedding(GP_EMBEDDING)
-        .withGuidance(new GuidanceSpec(candidates(s), WIDE_SAMPLES, true, true, true, false, GuidanceSpec.Model.GP))
+        .withGuidance(new GuidanceSpec(candidates(s), WIDE_SAMPLES, true, true, true, false, GuidanceSpec.Model.GP,
+            s.guidance().gp()))
         .withTransfer(s.transfer().withMode(TransferSpec.Mode.RANK)));
     PRESETS.put("spec", s -> s);
   }

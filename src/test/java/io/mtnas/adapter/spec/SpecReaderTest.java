@@ -11,6 +11,7 @@ import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.adapter.benchmark.SpecFixtureTables;
 import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategyPresets;
@@ -213,7 +214,7 @@ class SpecReaderTest {
     void inStrategy() {
       rejected(s -> strategy(s).put("population", 20), "$.strategy.population")
           .isEqualTo(SOURCE + ": $.strategy.population: unknown key; known keys here: "
-              + "[avoid_seen, candidates, embedding, incumbent_neighbours, kind, parallelism, population_size,"
+              + "[avoid_seen, candidates, embedding, gp, incumbent_neighbours, kind, parallelism, population_size,"
               + " predictor, predictor_model, predictor_other_tasks, samples, tournament_size, transfer, zero_cost]");
     }
 
@@ -957,6 +958,35 @@ class SpecReaderTest {
       assertThat(g).isEqualTo(new GuidanceSpec(20, 0, false, true, true, false, GuidanceSpec.Model.GP));
       assertThat(parse(s -> strategy(s).put("candidates", 20).put("predictor", true)).strategy().guidance().model().id())
           .isEqualTo("xgboost");
+    }
+
+    @Test
+    void gpSettingsOverrideTheDefaultsOneByOne() {
+      GuidanceSpec g = parse(s -> {
+        ObjectNode st = strategy(s).put("candidates", 20).put("predictor", true).put("predictor_model", "gp");
+        st.putObject("gp").put("noise", 0.25).put("task_correlation", 0).put("scoring", "mean");
+      }).strategy().guidance();
+      GaussianProcessRegressor.Settings d = GaussianProcessRegressor.Settings.defaults();
+      assertThat(g.gp()).isEqualTo(new GaussianProcessRegressor.Settings(d.lengthScale(), 0.25, 0, d.maxRows(),
+          GaussianProcessRegressor.Scoring.MEAN));
+    }
+
+    @Test
+    void badGpSettingsNameTheirPath() {
+      Consumer<ObjectNode> gp = s -> strategy(s).put("candidates", 20).put("predictor", true).put("predictor_model", "gp");
+      rejected(s -> { gp.accept(s); strategy(s).putObject("gp").put("noise", 0); }, "$.strategy.gp.noise")
+          .isEqualTo(SOURCE + ": $.strategy.gp.noise: must be a number > 0, got 0.0");
+      rejected(s -> { gp.accept(s); strategy(s).putObject("gp").put("task_correlation", 1.5); },
+          "$.strategy.gp.task_correlation")
+          .isEqualTo(SOURCE + ": $.strategy.gp.task_correlation: must be a number in [0, 1], got 1.5");
+      rejected(s -> { gp.accept(s); strategy(s).putObject("gp").put("scoring", "ucb"); }, "$.strategy.gp.scoring")
+          .isEqualTo(SOURCE + ": $.strategy.gp.scoring: must be one of [expected_improvement, mean], got \"ucb\"");
+      rejected(s -> { gp.accept(s); strategy(s).putObject("gp").put("length", 2); }, "$.strategy.gp.length")
+          .startsWith(SOURCE + ": $.strategy.gp.length: unknown key");
+      rejected(s -> { strategy(s).put("candidates", 20).put("predictor", true).putObject("gp").put("noise", 1); },
+          "$.strategy.gp")
+          .isEqualTo(SOURCE + ": $.strategy.gp: sets the Gaussian process, but predictor_model is \"xgboost\":"
+              + " set predictor_model to \"gp\" or drop gp");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.adapter.benchmark.SpecFixtureTables;
 import io.mtnas.domain.embedding.Embedders;
 import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategyPresets;
@@ -75,6 +76,11 @@ class SpecRoundTripTest {
         // the ktnas preset: pool, samples, neighbours, predictor, zero-cost, transfer rank
         new SearchSpec("ktnas", "nb201", 1, 1, StrategyPresets.apply("ktnas", StrategySpec.rea(10, 5)),
             List.of(proxied("c10", "cifar10valid_val_acc_200ep"), proxied("c100", "cifar100_val_acc_200ep_derived"))),
+        // the ktnas-gp preset with every Gaussian-process setting off its default
+        new SearchSpec("ktnas-gp", "nb201", 4, 1, StrategyPresets.apply("ktnas-gp", StrategySpec.rea(10, 5)
+            .withGuidance(GuidanceSpec.none().withGp(new GaussianProcessRegressor.Settings(0.75, 1.25, 0.3, 99,
+                GaussianProcessRegressor.Scoring.MEAN)))),
+            List.of(task("a", "cifar10_test_acc_200ep", 10), task("b", "cifar100_test_acc_200ep", 20))),
         // random transfer with uncommon settings, a node2vec predictor on samples alone
         new SearchSpec("transfer-random", "nb201", 2, 3,
             new StrategySpec(StrategySpec.Kind.REA, 7, 3, true, 2, "node2vec",
@@ -137,8 +143,16 @@ class SpecRoundTripTest {
     assertThat(transfer.get("elite_ratio").asDouble()).isEqualTo(0.2);
     assertThat(transfer.get("negative_window").asInt()).isEqualTo(5);
     for (String key : SpecReader.STRATEGY) {
-      assertThat(strategy.has(key)).as("strategy." + key + " written").isTrue();
+      // the Gaussian process's settings belong to predictor_model "gp" only (the reader rejects them otherwise)
+      assertThat(strategy.has(key)).as("strategy." + key + " written").isEqualTo(!key.equals("gp"));
     }
+    JsonNode gp = new ObjectMapper().readTree(SpecWriter.toJson(new SearchSpec("g", "nb201", 5, 1,
+        StrategyPresets.apply("ktnas-gp", spec.strategy()), spec.tasks()))).get("strategy").get("gp");
+    for (String key : SpecReader.GP) {
+      assertThat(gp.has(key)).as("strategy.gp." + key + " written").isTrue();
+    }
+    assertThat(gp.get("noise").asDouble()).isEqualTo(1.0);
+    assertThat(gp.get("scoring").asText()).isEqualTo("expected_improvement");
     for (String key : SpecReader.TRANSFER) {
       assertThat(transfer.has(key)).as("strategy.transfer." + key + " written").isTrue();
     }

@@ -3,6 +3,7 @@ package io.mtnas.domain.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.search.StrategySpec.Kind;
 import io.mtnas.domain.search.TransferSpec.Mode;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,14 @@ class StrategyPresetsTest {
     assertThat(s.guidance().candidates()).isEqualTo(7);
     assertThat(s.guidance().samples()).isEqualTo(33);
     assertThat(StrategyPresets.apply("rea-zc", base).guidance().candidates()).isEqualTo(7);
+  }
+
+  @Test
+  void ktnasGpKeepsTheSpecsGaussianProcessSettings() {
+    GaussianProcessRegressor.Settings tuned =
+        new GaussianProcessRegressor.Settings(2.0, 0.3, 0.5, 100, GaussianProcessRegressor.Scoring.MEAN);
+    StrategySpec base = BASE.withGuidance(GuidanceSpec.none().withGp(tuned));
+    assertThat(StrategyPresets.apply("ktnas-gp", base).guidance().gp()).isEqualTo(tuned);
   }
 
   @Test
