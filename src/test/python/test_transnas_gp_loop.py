@@ -5,7 +5,8 @@ import itertools
 
 import numpy as np
 
-from transnas_gp_loop import correlation_matrix, normal_scores, one_hot, search
+from transnas_cells import one_hot, ranks
+from transnas_gp_loop import correlation_matrix, normal_scores, search
 
 
 def synthetic_tasks(seed):
@@ -41,3 +42,14 @@ def test_correlation_matrix_reads_one_value_or_each_pair():
 def test_normal_scores_keep_the_order():
     y = np.array([3.0, -1.0, 10.0, 0.5])
     assert list(np.argsort(normal_scores(y))) == list(np.argsort(y))
+
+
+def test_ranks_count_the_strictly_better_cells_so_ties_share_a_rank():
+    values = np.array([[3.0, -1.0], [5.0, -1.0], [3.0, -2.0], [1.0, 0.0]])
+    assert ranks(values).tolist() == [[2, 2], [1, 2], [2, 4], [4, 1]]
+
+
+def test_one_hot_marks_each_edges_operation():
+    features = one_hot(np.array([[0, 1, 2, 3, 0, 1]]))
+    assert features.shape == (1, 24)
+    assert [int(i) for i in np.flatnonzero(features[0])] == [0, 5, 10, 15, 16, 21]

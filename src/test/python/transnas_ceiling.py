@@ -13,7 +13,7 @@ import sys
 
 import numpy as np
 
-from transnas_cells import TASKS, live_ops
+from transnas_cells import TASKS, live_ops, one_hot, ranks
 
 SETTINGS = [(1.0, 0.2), (1.0, 0.5), (2.0, 0.2), (2.0, 0.5), (3.0, 0.5)]  # (length scale, noise)
 PICKS = 50
@@ -33,11 +33,8 @@ def leave_one_out_means(k_inv, z):
 def main(bench_dir):
     rows = list(csv.DictReader(open(os.path.join(bench_dir, "transnas_micro.csv"))))
     values = np.array([[float(r[t]) for t in TASKS] for r in rows])
-    live = np.array([live_ops(r["op_code"]) for r in rows])
-    features = np.zeros((len(rows), 24))
-    for e in range(6):
-        features[np.arange(len(rows)), e * 4 + live[:, e]] = 1
-    rank = np.array([[1 + (values[:, t] > v[t]).sum() for t in range(len(TASKS))] for v in values])
+    features = one_hot(np.array([live_ops(r["op_code"]) for r in rows]))
+    rank = ranks(values)
     print(f"| length scale | noise | best rank among the oracle's {PICKS} picks: "
           + " / ".join(t.split("_val")[0] for t in TASKS) + " | average |")
     print("|---|---|---|---|")

@@ -19,7 +19,7 @@ from statistics import NormalDist
 
 import numpy as np
 
-from transnas_cells import TASKS, live_ops
+from transnas_cells import TASKS, live_ops, one_hot, ranks
 
 BUDGET = 50
 
@@ -36,13 +36,6 @@ def normal_cdf(x):
 def normal_scores(y):
     u = (np.argsort(np.argsort(y)) + 0.5) / len(y)
     return np.array([NormalDist().inv_cdf(p) for p in u])
-
-
-def one_hot(ops):
-    features = np.zeros((len(ops), 24))
-    for e in range(6):
-        features[np.arange(len(ops)), e * 4 + ops[:, e]] = 1
-    return features
 
 
 def search(values, features, seed, correlation, length_scale, noise, init=10, targets="rank", scoring="ei",
@@ -107,9 +100,7 @@ def main():
     if a.encoding == "iso":
         ops = ops[[int(r["iso_rep_code_index"]) for r in rows]]
     features = one_hot(ops)
-    rank = np.empty(values.shape, int)
-    for t in range(len(TASKS)):
-        rank[np.argsort(-values[:, t]), t] = np.arange(1, len(rows) + 1)
+    rank = ranks(values)
     noise = [float(x) for x in a.noise.split(",")] * (1 if "," in a.noise else len(TASKS))
     correlation = correlation_matrix(a.correlation, len(TASKS))
     first, last = map(int, a.seeds.split(".."))

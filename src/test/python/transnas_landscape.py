@@ -14,7 +14,7 @@ import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "main", "python"))
 from mtnas_trainer import cells, nb201, zero_cost  # noqa: E402
-from transnas_cells import TASKS, live_ops  # noqa: E402
+from transnas_cells import TASKS, live_ops, one_hot, ranks  # noqa: E402
 
 WEIGHTS = {0: 0, 1: 0, 2: 1, 3: 9}  # none, skip, conv 1x1, conv 3x3 (per C squared)
 
@@ -58,18 +58,15 @@ def main(bench_dir):
         print(f"| {task} | {spearman(syn, y[sample, t]):.2f} | {spearman(params[sample], y[sample, t]):.2f}"
               f" | {spearman(params, y[:, t]):.2f} |")
 
-    ops = np.array([[int(c) for c in r["op_code"]] for r in rows])
-    onehot = np.zeros((len(rows), 24))
-    for e in range(6):
-        onehot[np.arange(len(rows)), e * 4 + ops[:, e]] = 1
+    onehot = one_hot(np.array([[int(c) for c in r["op_code"]] for r in rows]))
+    rank = ranks(y)
     pairs = [onehot[:, i] * onehot[:, j] for i in range(24) for j in range(i + 1, 24) if i // 4 != j // 4]
     x = np.column_stack([np.ones(len(rows)), onehot] + pairs)
     best = []
     for t in range(len(TASKS)):
         w, *_ = np.linalg.lstsq(x, y[:, t], rcond=None)
         top = np.argsort(-(x @ w))[:50]
-        rank = 1 + np.array([(y[:, t] > v).sum() for v in y[:, t]])
-        best.append(int(rank[top].min()))
+        best.append(int(rank[top, t].min()))
     print("best rank among the 50 best predictions of a pairwise model fitted on all cells:", best)
 
 

@@ -12,6 +12,7 @@ import io.mtnas.domain.predictor.TrainingSet;
 import io.mtnas.domain.search.GuidanceSpec;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategyPresets;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
@@ -153,7 +154,7 @@ class SearchHostTest {
   /** The Gaussian-process preset runs through the actors, solves the tasks and reproduces by seed. */
   @Test
   void theGaussianProcessPresetSolvesEveryTaskAndReproduces() throws Exception {
-    StrategySpec strategy = io.mtnas.domain.search.StrategyPresets.apply("ktnas-gp", StrategySpec.rea(10, 5));
+    StrategySpec strategy = StrategyPresets.apply("ktnas-gp", StrategySpec.rea(10, 5));
     SearchCoordinator.Done first = run(spec(6, 1, strategy), true, SearchResources.none());
     SearchCoordinator.Done second = run(spec(6, 1, strategy), false, SearchResources.none());
     assertThat(first.report().allSolved()).as(first.report().tasks().toString()).isTrue();

@@ -13,6 +13,8 @@ import io.mtnas.domain.space.SearchSpace;
 public final class OneHotEmbedder implements Embedder {
   private final SearchSpace space;
   private final boolean liveOnly;
+  /** The index of the none operation, or -1 for a space without one. */
+  private final int none;
 
   public OneHotEmbedder(SearchSpace space) {
     this(space, false);
@@ -21,6 +23,7 @@ public final class OneHotEmbedder implements Embedder {
   private OneHotEmbedder(SearchSpace space, boolean liveOnly) {
     this.space = space;
     this.liveOnly = liveOnly;
+    this.none = space.operations().indexOf(CellGraph.NONE);
   }
 
   /** The live encoding of a cell space (node e + 1 of the cell graph is edge e). */
@@ -43,7 +46,6 @@ public final class OneHotEmbedder implements Embedder {
   public Embedding embed(Architecture architecture) {
     int ops = space.operations().size();
     boolean[] live = liveOnly ? space.graph(architecture).liveNodes() : null;
-    int none = space.operations().indexOf(CellGraph.NONE);
     double[] v = new double[dimension()];
     for (int e = 0; e < architecture.edgeCount(); e++) {
       int op = live == null || live[e + 1] ? architecture.operation(e) : none;

@@ -11,6 +11,7 @@ import io.mtnas.domain.predictor.PredictorSettings;
 import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.TaskModel;
 import io.mtnas.domain.predictor.TaskPredictors;
+import io.mtnas.domain.search.StrategyPresets;
 import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.transfer.Label;
@@ -44,7 +45,8 @@ public final class ProposalOverheadBenchmark {
     List<String> columns = List.of("cifar10valid_val_acc_200ep", "cifar100_val_acc_200ep_derived",
         "imagenet16_120_val_acc_200ep_derived");
     boolean gp = args.length > 1 && args[1].equals("gp");
-    int poolSize = gp ? 1044 : 144;
+    // ktnas-gp's pool: its mutants, samples and the incumbent's 24 neighbours; else ktnas's 20 + 100 + 24
+    int poolSize = gp ? StrategyPresets.DEFAULT_CANDIDATES + StrategyPresets.WIDE_SAMPLES + 24 : 144;
     Embedder embedder = Embedders.of(gp ? "live-onehot" : "wl", space);
     FeatureMap features = new FeatureMap(embedder, table::value,
         List.of("cifar10_freerea_synflow", "cifar100_freerea_synflow", "imagenet16_120_freerea_synflow"), tasks);

@@ -42,6 +42,18 @@ class GaussianProcessRegressorTest {
     return ops;
   }
 
+  private static int[][] randomCells(SplittableRandom rng, int n) {
+    int[][] cells = new int[n][];
+    for (int i = 0; i < n; i++) {
+      cells[i] = randomCell(rng);
+    }
+    return cells;
+  }
+
+  private static double[] fitnesses(int[][] cells) {
+    return Arrays.stream(cells).mapToDouble(GaussianProcessRegressorTest::fitness).toArray();
+  }
+
   private static TrainingSet set(int[][] cells, int[] tasks, double[] targets) {
     double[][] rows = new double[cells.length][];
     for (int i = 0; i < rows.length; i++) {
@@ -60,12 +72,8 @@ class GaussianProcessRegressorTest {
   void itsMeanRanksHeldOutCellsOfASmoothLandscape() {
     SplittableRandom rng = new SplittableRandom(1);
     int n = 80;
-    int[][] cells = new int[n][];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      cells[i] = randomCell(rng);
-      y[i] = fitness(cells[i]);
-    }
+    int[][] cells = randomCells(rng, n);
+    double[] y = fitnesses(cells);
     Model model = new GaussianProcessRegressor(mean(0.7)).fit(set(cells, new int[n], y));
     double[][] held = new double[200][];
     double[] truth = new double[held.length];
@@ -82,16 +90,12 @@ class GaussianProcessRegressorTest {
   void theTaskCorrelationCarriesTheOtherTasksResults() {
     SplittableRandom rng = new SplittableRandom(2);
     int n = 60;
-    int[][] cells = new int[n][];
+    int[][] cells = randomCells(rng, n);
+    double[] y = fitnesses(cells);
     int[] tasks = new int[n];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      cells[i] = randomCell(rng);
-      tasks[i] = i < 5 ? 0 : 1; // five results of task 0, the rest of task 1
-      y[i] = fitness(cells[i]);
-    }
+    Arrays.fill(tasks, 5, n, 1); // five results of task 0, the rest of task 1
     double[][] onTaskZero = Arrays.stream(cells).skip(5).map(c -> row(c, 0)).toArray(double[][]::new);
-    double[] truth = Arrays.stream(cells).skip(5).mapToDouble(GaussianProcessRegressorTest::fitness).toArray();
+    double[] truth = fitnesses(Arrays.copyOfRange(cells, 5, n));
 
     double[] correlated = new GaussianProcessRegressor(mean(0.7)).fit(set(cells, tasks, y)).predict(onTaskZero);
     assertThat(RankCorrelation.spearman(correlated, truth)).isGreaterThan(0.8);
