@@ -24,13 +24,13 @@ import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
 import io.mtnas.domain.space.SearchSpace;
 import io.mtnas.domain.space.SearchSpaces;
+import io.mtnas.domain.tasksearch.TaskSearch;
 import io.mtnas.protocol.ManagerCommand;
 import io.mtnas.protocol.WorkerCommand;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -121,33 +121,23 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     SearchSpace space = SearchSpaces.byId(spec.space());
     ActorRef<PopulationActor.Report> reports =
         context.messageAdapter(PopulationActor.Report.class, WrappedReport::new);
-    // One generator per task, split in spec order: a task's draws never depend on another's.
-    SplittableRandom root = new SplittableRandom(spec.seed());
-    PopulationActor.Peers peers = peers(context, space, root.split());
+    TaskPeers peers = peers(context, space);
     for (int i = 0; i < spec.tasks().size(); i++) {
       TaskSpec task = spec.tasks().get(i);
+      TaskSearch.Settings settings = new TaskSearch.Settings(spec.seed(), spec.parallelismPerTask(),
+          peers.predictor().isPresent(), peers.arbiter().isPresent(), peers.proxies());
       ActorRef<PopulationActor.Command> population =
           context.spawn(
               PopulationActor.create(
-                  PopulationState.of(task, space, spec.strategy()),
-                  root.split(),
-                  spec.parallelismPerTask(),
-                  manager,
-                  reports,
-                  peers,
-                  events,
-                  this::elapsedMillis),
+                  TaskSearch.start(PopulationState.of(task, space, spec.strategy()), settings),
+                  manager, reports, peers, events, this::elapsedMillis),
               "population-" + i);
       population.tell(PopulationActor.Start.INSTANCE);
     }
   }
 
-  /**
-   * The shared predictor and the transfer arbiter, spawned only when the strategy uses them. The
-   * arbiter's generator is always the root's first split, transfer on or off, so every variant of
-   * a spec gives its tasks the same generators.
-   */
-  private PopulationActor.Peers peers(ActorContext<Command> context, SearchSpace space, SplittableRandom arbiterRng) {
+  /** The shared predictor and the transfer arbiter, spawned only when the strategy uses them. */
+  private TaskPeers peers(ActorContext<Command> context, SearchSpace space) {
     StrategySpec strategy = spec.strategy();
     // Built only when something reads it: node2vec trains for most of a second.
     boolean predicted = strategy.guidance().guided() && strategy.guidance().predictor();
@@ -177,10 +167,10 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     if (strategy.transfer().enabled() && spec.tasks().size() > 1) {
       arbiter = Optional.of(context.spawn(
           TransferArbiter.create(spec.tasks().stream().map(TaskSpec::name).toList(), strategy.populationSize(),
-              strategy.transfer(), embedder, arbiterRng.nextLong(), events),
+              strategy.transfer(), embedder, spec.seed(), events),
           "transfer-arbiter"));
     }
-    return new PopulationActor.Peers(predictor, arbiter, resources.proxies());
+    return new TaskPeers(predictor, arbiter, resources.proxies());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.mtnas.actor;
 import io.mtnas.domain.embedding.Embedder;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.AsOfQueue;
+import io.mtnas.domain.random.DerivedRandom;
 import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.transfer.Label;
@@ -15,8 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,7 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * Decides which architectures cross from one task to another (transfer rank, or random transfer).
  * It keeps each target's Historical Transfer Set from the labels the target reports and offers the
  * other tasks' current populations, rebuilt from the search's results ({@link TransferCandidates}). Like the predictor it answers a request from
- * the results numbered up to its {@code asOf}, and draws from one generator per target, so
+ * the results numbered up to its {@code asOf}, and draws from generators derived from (seed, target, round), so
  * decisions do not depend on message timing.
  */
 public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Command> {
@@ -52,7 +51,7 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   private final ProgressEvents events;
   private final AsOfQueue<Propose> queue = new AsOfQueue<>(Propose::asOf);
   private final Map<String, TransferHistory> histories = new HashMap<>();
-  private final Map<String, RandomGenerator> generators = new HashMap<>();
+  private final long seed;
 
   private TransferArbiter(
       ActorContext<Command> context,
@@ -68,14 +67,13 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
     this.settings = settings;
     this.embedder = embedder;
     this.events = events;
-    SplittableRandom root = new SplittableRandom(seed);
+    this.seed = seed;
     for (String t : tasks) {
-      generators.put(t, root.split());
       histories.put(t, TransferHistory.empty());
     }
   }
 
-  /** @param seed the arbiter's own seed (derived from the search's), split once per task in order */
+  /** @param seed the search's seed: each decision draws from (seed, target, round), see {@link DerivedRandom} */
   public static Behavior<Command> create(
       List<String> tasks, int populationSize, TransferSpec settings, Embedder embedder, long seed,
       ProgressEvents events) {
@@ -112,7 +110,8 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
     List<Observation> known = queue.dataFor(p);
     List<Offer> candidates = TransferCandidates.of(p.target(), tasks, populationSize, known);
     TransferRank.Decision decision = TransferRank.decide(
-        p.target(), p.round(), candidates, histories.get(p.target()), settings, embedder, generators.get(p.target()));
+        p.target(), p.round(), candidates, histories.get(p.target()), settings, embedder,
+        DerivedRandom.of(seed, "arbiter/" + p.target(), "transfer", p.round()));
     Set<Architecture> accepted = new HashSet<>();
     decision.accepted().forEach(o -> accepted.add(o.architecture()));
     for (Offer o : decision.considered()) {

@@ -242,6 +242,16 @@ public final class PopulationState {
         evaluations, abandoned + 1, best, solvedAt, costSeconds);
   }
 
+  /**
+   * The same search with another budget (raised or lowered while it runs); what was proposed
+   * stays outstanding even when a lowered budget is already spent.
+   */
+  public PopulationState withBudget(int budget) {
+    return new PopulationState(
+        task.withBudget(budget), space, strategy, proposals, seen, outstanding, population, evaluations,
+        abandoned, best, solvedAt, costSeconds);
+  }
+
   private List<Candidate> without(JobId id) {
     return outstanding.stream().filter(c -> !c.id().equals(id)).toList();
   }

@@ -72,4 +72,15 @@ public final class ProxyTrust {
     }
     return RankCorrelation.spearman(p, g);
   }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProxyTrust other && direction == other.direction && trusted == other.trusted
+        && Arrays.equals(proxies, other.proxies) && Arrays.equals(fitnesses, other.fitnesses);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(proxies) * 31 + Boolean.hashCode(trusted);
+  }
 }

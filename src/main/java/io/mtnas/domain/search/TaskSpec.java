@@ -65,6 +65,12 @@ public record TaskSpec(
         Optional.empty());
   }
 
+  /** The same task with another evaluation budget. */
+  public TaskSpec withBudget(int newBudget) {
+    return new TaskSpec(name, benchmark, fitness, direction, threshold, newBudget, testMetrics, proxyMetrics,
+        costMetric, trainer);
+  }
+
   /** Whether a best-so-far value solves the task (false when it has no threshold). */
   public boolean solvedBy(double bestFitness) {
     return threshold.isPresent() && direction.reaches(bestFitness, threshold.getAsDouble());

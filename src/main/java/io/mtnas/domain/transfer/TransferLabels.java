@@ -70,4 +70,16 @@ public final class TransferLabels {
   public int pendingCount() {
     return pending.size();
   }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TransferLabels other && target.equals(other.target)
+        && Double.compare(eliteRatio, other.eliteRatio) == 0 && pending.equals(other.pending)
+        && List.copyOf(pending.keySet()).equals(List.copyOf(other.pending.keySet()));
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(target, pending);
+  }
 }
