@@ -1,30 +1,19 @@
 package io.mtnas.actor;
 
-import io.mtnas.domain.embedding.Embedder;
-import io.mtnas.domain.embedding.Embedders;
-import io.mtnas.domain.embedding.OneHotEmbedder;
-import io.mtnas.domain.evaluation.Direction;
-import io.mtnas.domain.population.PopulationState;
-import io.mtnas.domain.predictor.FeatureMap;
-import io.mtnas.domain.predictor.GaussianProcessRegressor;
-import io.mtnas.domain.predictor.PredictorSettings;
-import io.mtnas.domain.predictor.Regressor;
-import io.mtnas.domain.search.GuidanceSpec;
-import io.mtnas.domain.search.StrategySpec;
-import io.mtnas.domain.search.TransferSpec;
+import io.mtnas.domain.search.SearchResources;
+import io.mtnas.domain.work.WorkSettings;
 import io.mtnas.domain.search.TransferStats;
 import io.mtnas.domain.transfer.Label;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import io.mtnas.domain.wiring.SearchWiring;
 import java.util.concurrent.Executor;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
-import io.mtnas.domain.space.SearchSpace;
-import io.mtnas.domain.space.SearchSpaces;
-import io.mtnas.domain.tasksearch.TaskSearch;
 import io.mtnas.protocol.ManagerCommand;
 import io.mtnas.protocol.WorkerCommand;
 import java.util.ArrayList;
@@ -52,6 +41,9 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   /** The search is over. {@code records} are in arrival order (sort for reproducible output). */
   public record Done(SearchReport report, List<EvaluationRecord> records)
       implements NoSerializationVerificationNeeded {}
+
+  private record Wired(SearchWiring wiring, Throwable error)
+      implements Command, NoSerializationVerificationNeeded {}
 
   private record WrappedReport(PopulationActor.Report report)
       implements Command, NoSerializationVerificationNeeded {}
@@ -95,7 +87,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
             WorkManager.create(
                 searchId, taskNames, workerKey, settings, System::currentTimeMillis, events),
             "work-manager");
-    startPopulations(context);
+    wire(context);
   }
 
   /**
@@ -117,65 +109,51 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
                 context, searchId, spec, workerKey, settings, recordSink, replyTo, resources, blockingExecutor));
   }
 
-  private void startPopulations(ActorContext<Command> context) {
-    SearchSpace space = SearchSpaces.byId(spec.space());
+  /** Builds the search's wiring on the blocking executor (an embedder may train for a second). */
+  private void wire(ActorContext<Command> context) {
+    context.pipeToSelf(
+        CompletableFuture.supplyAsync(() -> SearchWiring.of(spec, resources), blockingExecutor),
+        Wired::new);
+  }
+
+  private Behavior<Command> onWired(Wired wired) {
+    if (wired.error() != null) {
+      throw new IllegalStateException("search " + searchId + " could not be wired: "
+          + wired.error().getMessage(), wired.error());
+    }
+    SearchWiring wiring = wired.wiring();
+    ActorContext<Command> context = getContext();
     ActorRef<PopulationActor.Report> reports =
         context.messageAdapter(PopulationActor.Report.class, WrappedReport::new);
-    TaskPeers peers = peers(context, space);
+    TaskPeers peers = spawnPeers(context, wiring);
     for (int i = 0; i < spec.tasks().size(); i++) {
-      TaskSpec task = spec.tasks().get(i);
-      TaskSearch.Settings settings = new TaskSearch.Settings(spec.seed(), spec.parallelismPerTask(),
-          peers.predictor().isPresent(), peers.arbiter().isPresent(), peers.proxies());
       ActorRef<PopulationActor.Command> population =
           context.spawn(
-              PopulationActor.create(
-                  TaskSearch.start(PopulationState.of(task, space, spec.strategy()), settings),
-                  manager, reports, peers, events, this::elapsedMillis),
+              PopulationActor.create(wiring.taskSearch(spec.tasks().get(i)), manager, reports, peers, events,
+                  this::elapsedMillis),
               "population-" + i);
       population.tell(PopulationActor.Start.INSTANCE);
     }
+    return this;
   }
 
-  /** The shared predictor and the transfer arbiter, spawned only when the strategy uses them. */
-  private TaskPeers peers(ActorContext<Command> context, SearchSpace space) {
-    StrategySpec strategy = spec.strategy();
-    // Built only when something reads it: node2vec trains for most of a second.
-    boolean predicted = strategy.guidance().guided() && strategy.guidance().predictor();
-    boolean ranked = strategy.transfer().mode() == TransferSpec.Mode.RANK;
-    Embedder embedder = predicted || ranked ? Embedders.of(strategy.embedding(), space) : new OneHotEmbedder(space);
-    Optional<ActorRef<PredictorActor.Command>> predictor = Optional.empty();
-    // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
-    if (predicted) {
-      Regressor regressor = strategy.guidance().model() == GuidanceSpec.Model.GP
-          ? new GaussianProcessRegressor(strategy.guidance().gp())
-          : resources.regressor().orElseThrow(() -> new IllegalStateException(
-              "the spec asks for a predictor but this process has no regression library"));
-      List<String> proxyMetrics = strategy.guidance().zeroCost()
-          ? spec.tasks().stream().flatMap(t -> t.proxyMetrics().stream()).distinct().toList()
-          : List.of();
-      FeatureMap features = new FeatureMap(embedder, resources.proxies(), proxyMetrics,
-          spec.tasks().stream().map(TaskSpec::name).toList());
-      Map<String, Direction> directions = new HashMap<>();
-      spec.tasks().forEach(t -> directions.put(t.name(), t.direction()));
-      PredictorSettings defaults = PredictorSettings.defaults();
-      PredictorSettings settings = new PredictorSettings(strategy.guidance().predictorOtherTasks(),
-          defaults.otherTaskWeight(), defaults.minimumOwnResults());
-      predictor = Optional.of(context.spawn(
-          PredictorActor.create(features, regressor, settings, resources.retrain(), directions, blockingExecutor), "predictor"));
-    }
-    Optional<ActorRef<TransferArbiter.Command>> arbiter = Optional.empty();
-    if (strategy.transfer().enabled() && spec.tasks().size() > 1) {
-      arbiter = Optional.of(context.spawn(
-          TransferArbiter.create(spec.tasks().stream().map(TaskSpec::name).toList(), strategy.populationSize(),
-              strategy.transfer(), embedder, spec.seed(), events),
-          "transfer-arbiter"));
-    }
-    return new TaskPeers(predictor, arbiter, resources.proxies());
+  /** The shared predictor and the transfer arbiter, spawned only when the wiring has them. */
+  private TaskPeers spawnPeers(ActorContext<Command> context, SearchWiring wiring) {
+    Optional<ActorRef<PredictorActor.Command>> predictor = wiring.predictor().map(p -> context.spawn(
+        PredictorActor.create(p.features(), p.regressor(), p.settings(), p.retrain(), p.directions(), blockingExecutor),
+        "predictor"));
+    Optional<ActorRef<TransferArbiter.Command>> arbiter = wiring.arbiter().map(a -> context.spawn(
+        TransferArbiter.create(a.tasks(), a.populationSize(), a.transfer(), a.embedder(), a.seed(), events),
+        "transfer-arbiter"));
+    return new TaskPeers(predictor, arbiter, wiring.proxies());
   }
 
   @Override
   public Receive<Command> createReceive() {
-    return newReceiveBuilder().onMessage(WrappedReport.class, m -> onReport(m.report())).build();
+    return newReceiveBuilder()
+        .onMessage(Wired.class, this::onWired)
+        .onMessage(WrappedReport.class, m -> onReport(m.report()))
+        .build();
   }
 
   private Behavior<Command> onReport(PopulationActor.Report report) {

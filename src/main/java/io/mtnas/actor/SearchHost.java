@@ -1,5 +1,7 @@
 package io.mtnas.actor;
 
+import io.mtnas.domain.search.SearchResources;
+import io.mtnas.domain.work.WorkSettings;
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchSpec;

@@ -1,5 +1,6 @@
 package io.mtnas.actor;
 
+import io.mtnas.domain.work.WorkSettings;
 import io.mtnas.domain.evaluation.EvaluationJob;
 import io.mtnas.domain.evaluation.EvaluationOutcome;
 import io.mtnas.domain.work.Delivery;

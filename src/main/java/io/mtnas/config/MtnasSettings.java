@@ -1,7 +1,7 @@
 package io.mtnas.config;
 
 import com.typesafe.config.Config;
-import io.mtnas.actor.WorkSettings;
+import io.mtnas.domain.work.WorkSettings;
 import io.mtnas.domain.predictor.RetrainSchedule;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package io.mtnas.actor;
 
+import io.mtnas.domain.search.SearchResources;
+import io.mtnas.domain.work.WorkSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;

@@ -1,5 +1,6 @@
 package io.mtnas.actor;
 
+import io.mtnas.domain.work.WorkSettings;
 import static io.mtnas.actor.EvaluationLog.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,7 +15,7 @@ import io.mtnas.domain.predictor.ProxySource;
 import java.util.HashMap;
 import java.util.Map;
 import io.mtnas.adapter.predictor.XgboostRegressor;
-import io.mtnas.actor.SearchResources;
+import io.mtnas.domain.search.SearchResources;
 import io.mtnas.adapter.spec.SpecReader;
 import io.mtnas.config.MtnasSettings;
 import io.mtnas.domain.search.SearchSpec;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import io.mtnas.actor.SearchCoordinator;
 import io.mtnas.actor.SearchHost;
-import io.mtnas.actor.WorkSettings;
+import io.mtnas.domain.work.WorkSettings;
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchSpec;

@@ -1,4 +1,4 @@
-package io.mtnas.actor;
+package io.mtnas.domain.search;
 
 import io.mtnas.domain.predictor.ProxySource;
 import io.mtnas.domain.predictor.RetrainSchedule;

@@ -1,4 +1,4 @@
-package io.mtnas.actor;
+package io.mtnas.domain.work;
 
 import java.time.Duration;
 import java.util.Objects;
