@@ -69,8 +69,10 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Long> seedList = parseSeeds();
+    options.validate();
     CliContext cli = CliContext.load(options.benchmarks);
     SearchSpec base = options.apply(cli.readSpec(specFile));
+    options.warnIfMoreThanProcessors(options.workersSource(), base.workers());
     if (TrainerTasksConfig.trains(base)) {
       throw new BadInputException("bench compares strategies on benchmark tables; " + specFile
           + " has training tasks: run them with mtnas run");

@@ -18,7 +18,22 @@ public final class Cli {
   private Cli() {}
 
   public static int execute(String... args) {
+    return execute(null, null, args);
+  }
+
+  /**
+   * Runs one command with its usage, error messages and warnings going to {@code out} and
+   * {@code err} (null: stdout and stderr); what the commands themselves print still goes to
+   * System.out and System.err.
+   */
+  static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cmd = new CommandLine(new Cli());
+    if (out != null) {
+      cmd.setOut(out);
+    }
+    if (err != null) {
+      cmd.setErr(err);
+    }
     cmd.setExecutionExceptionHandler(Cli::handle);
     return cmd.execute(args);
   }

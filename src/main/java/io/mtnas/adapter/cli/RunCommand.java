@@ -50,9 +50,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.validate();
     CliContext cli = CliContext.load(options.benchmarks);
     BenchmarkTables tables = cli.tables();
     SearchSpec spec = options.apply(cli.readSpec(specFile));
+    options.warnIfMoreThanProcessors(options.workersSource(), spec.workers());
     plotOptions.validate();
     if (plot && TrainerTasksConfig.trains(spec)) {
       throw new BadInputException("--plot draws the gap to a benchmark's optimum, which a training task does not"

@@ -35,7 +35,7 @@ final class ThroughputCommand implements Callable<Integer> {
   @Mixin SearchOptions options;
 
   @Option(names = "--worker-counts", paramLabel = "LIST", split = ",", defaultValue = "1,4",
-      description = "worker counts to measure (default: ${DEFAULT-VALUE})")
+      description = "worker counts to measure, each 1.." + SearchSpec.MAX_WORKERS + " (default: ${DEFAULT-VALUE})")
   List<Integer> workerCounts;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
@@ -50,8 +50,15 @@ final class ThroughputCommand implements Callable<Integer> {
     if (rounds < 1) {
       throw new BadInputException("--rounds must be >= 1, got " + rounds);
     }
+    options.validate();
+    for (int workers : workerCounts) {
+      SearchOptions.checkWorkers("--worker-counts: each", workers);
+    }
     CliContext cli = CliContext.load(options.benchmarks);
     SearchSpec base = options.apply(cli.readSpec(specFile));
+    for (int workers : workerCounts) {
+      options.warnIfMoreThanProcessors("--worker-counts", workers);
+    }
     if (!events) {
       ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("mtnas.progress").setLevel(Level.WARN);
     }
@@ -63,9 +70,6 @@ final class ThroughputCommand implements Callable<Integer> {
     System.out.println("|---|---|---|---|---|");
     try (SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work())) {
       for (int workers : workerCounts) {
-        if (workers < 1) {
-          throw new BadInputException("--worker-counts: each must be >= 1, got " + workers);
-        }
         SearchSpec spec = base.withWorkers(workers);
         List<Double> rates = new ArrayList<>();
         List<Double> wallMicros = new ArrayList<>();

@@ -125,6 +125,17 @@ final class JsonFields {
     return (int) v;
   }
 
+  int intInRange(String key, int min, int max, int defaultValue) {
+    if (!has(key)) {
+      return defaultValue;
+    }
+    long v = integer(key);
+    if (v < min || v > max) {
+      throw fail(at(key), "must be an integer in " + min + ".." + max + ", got " + v);
+    }
+    return (int) v;
+  }
+
   OptionalDouble optionalNumber(String key) {
     if (!has(key)) {
       return OptionalDouble.empty();

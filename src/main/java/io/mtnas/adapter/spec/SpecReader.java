@@ -18,8 +18,16 @@ import io.mtnas.domain.search.TaskSpec;
 import io.mtnas.domain.search.TrainerSpec;
 import io.mtnas.domain.search.TransferSpec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,13 +63,69 @@ public final class SpecReader {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public SearchSpec read(Path file, BenchmarkTables tables) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new SpecException("cannot read spec " + file + ": " + e.getMessage());
+    return parse(file.toString(), readText(file), tables);
+  }
+
+  /**
+   * The spec file's text, strictly UTF-8. A missing file, a directory, an unreadable file and bytes
+   * that are not UTF-8 each fail with a message that names the file and says which it is.
+   */
+  static String readText(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new SpecException(file + ": is a directory, not a spec file");
     }
-    return parse(file.toString(), text, tables);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw cannotRead(file, e);
+    }
+    return decodeUtf8(file.toString(), bytes);
+  }
+
+  /** The message for a spec file that could not be read. */
+  static SpecException cannotRead(Path file, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      Path absolute = file.toAbsolutePath();
+      return new SpecException(file + ": the spec file does not exist"
+          + (absolute.equals(file) ? "" : " (looked for " + absolute + ")"));
+    }
+    if (e instanceof AccessDeniedException) {
+      return new SpecException(file + ": the spec file cannot be read: permission denied");
+    }
+    String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+    return new SpecException(file + ": the spec file cannot be read: " + reason);
+  }
+
+  /**
+   * {@code bytes} decoded as UTF-8, or a failure naming {@code source}, the byte offset (and line)
+   * of the first byte that is not valid UTF-8, and that byte.
+   */
+  static String decodeUtf8(String source, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never gives more chars than bytes
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new SpecException(String.format(Locale.ROOT,
+          "%s: byte 0x%02X at byte offset %d (line %d) is not valid UTF-8; the spec must be UTF-8"
+              + " (a Latin-1 file converts with: iconv -f latin1 -t utf-8)",
+          source, bytes[offset] & 0xFF, offset, line));
+    }
+    out.flip();
+    return out.toString();
   }
 
   /** Parses spec text; {@code source} names it in errors. */
@@ -83,7 +147,7 @@ public final class SpecReader {
           + " (it names output directories)");
     }
     long seed = top.integer("seed");
-    int workers = top.intAtLeast("workers", 1, 1);
+    int workers = top.intInRange("workers", 1, SearchSpec.MAX_WORKERS, 1);
     JsonFields strategyFields = new JsonFields(source, top.at("strategy"), top.required("strategy"), STRATEGY);
     StrategySpec strategy = strategy(strategyFields);
     JsonNode taskArray = top.required("tasks");

@@ -12,13 +12,19 @@ import java.util.Set;
 public record SearchSpec(
     String name, String space, long seed, int workers, StrategySpec strategy, List<TaskSpec> tasks) {
 
+  /**
+   * The most evaluator workers one search may start. Each is an actor with its own evaluation in
+   * flight, all in one process; far more than the machine's processors only queue (docs/spec.md).
+   */
+  public static final int MAX_WORKERS = 256;
+
   public SearchSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(strategy, "strategy");
     tasks = List.copyOf(tasks);
-    if (workers < 1) {
-      throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+    if (workers < 1 || workers > MAX_WORKERS) {
+      throw new IllegalArgumentException("workers must be in 1.." + MAX_WORKERS + ", got " + workers);
     }
     if (tasks.isEmpty()) {
       throw new IllegalArgumentException("a search needs at least one task");

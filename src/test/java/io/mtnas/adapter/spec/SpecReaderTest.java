@@ -2,6 +2,7 @@ package io.mtnas.adapter.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +21,10 @@ import io.mtnas.domain.search.TaskSpec;
 import io.mtnas.domain.search.TransferSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -506,13 +509,19 @@ class SpecReaderTest {
     @ValueSource(ints = {0, -2})
     void workersBelowOne(int workers) {
       rejected(s -> s.put("workers", workers), "$.workers")
-          .isEqualTo(SOURCE + ": $.workers: must be an integer >= 1, got " + workers);
+          .isEqualTo(SOURCE + ": $.workers: must be an integer in 1..256, got " + workers);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {257, 100_000, 3_000_000_000L})
+    void workersAboveTheMaximum(long workers) {
+      rejected(s -> s.put("workers", workers), "$.workers")
+          .isEqualTo(SOURCE + ": $.workers: must be an integer in 1.." + SearchSpec.MAX_WORKERS + ", got " + workers);
     }
 
     @Test
-    void workersBeyondAnInt() {
-      rejected(s -> s.put("workers", 3_000_000_000L), "$.workers")
-          .isEqualTo(SOURCE + ": $.workers: must be an integer in 1.." + Integer.MAX_VALUE + ", got 3000000000");
+    void workersAtTheMaximumAreAllowed() {
+      assertThat(parse(s -> s.put("workers", 256)).workers()).isEqualTo(SearchSpec.MAX_WORKERS);
     }
 
     @Test
@@ -1361,20 +1370,89 @@ class SpecReaderTest {
     }
 
     @Test
-    void missingFile() {
+    void missingFileSaysItDoesNotExist() {
       Path file = dir.resolve("absent.json");
       assertThatThrownBy(() -> new SpecReader().read(file, TABLES))
           .isInstanceOf(SpecException.class)
-          .hasMessageStartingWith("cannot read spec " + file + ": ");
+          .hasMessage(file + ": the spec file does not exist");
     }
 
     @Test
-    void notUtf8() throws IOException {
-      Path file = dir.resolve("latin1.json");
-      Files.write(file, MINIMAL.replace("fixture-2task", "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+    void missingRelativeFileAlsoSaysWhereItLooked() {
+      Path file = Path.of("no-such-dir", "absent.json");
       assertThatThrownBy(() -> new SpecReader().read(file, TABLES))
           .isInstanceOf(SpecException.class)
-          .hasMessageStartingWith("cannot read spec " + file + ": ");
+          .hasMessage(file + ": the spec file does not exist (looked for " + file.toAbsolutePath() + ")");
+    }
+
+    @Test
+    void directorySaysItIsNotASpecFile() {
+      assertThatThrownBy(() -> new SpecReader().read(dir, TABLES))
+          .isInstanceOf(SpecException.class)
+          .hasMessage(dir + ": is a directory, not a spec file");
+    }
+
+    @Test
+    void unreadableFileSaysPermissionDenied() throws IOException {
+      Path file = dir.resolve("secret.json");
+      Files.writeString(file, MINIMAL, StandardCharsets.UTF_8);
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+      try {
+        // root reads any file whatever its mode; only there does this test not apply
+        assumeFalse(Files.isReadable(file), "running as root: a mode-000 file is still readable");
+        assertThatThrownBy(() -> new SpecReader().read(file, TABLES))
+            .isInstanceOf(SpecException.class)
+            .hasMessage(file + ": the spec file cannot be read: permission denied");
+      } finally {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+    }
+
+    @Test
+    void permissionDeniedMessageEvenAsRoot() {
+      // the mapping the test above checks end to end, for machines where it cannot run
+      Path file = Path.of("secret.json");
+      assertThat(SpecReader.cannotRead(file, new AccessDeniedException(file.toString())))
+          .hasMessage("secret.json: the spec file cannot be read: permission denied");
+    }
+
+    @Test
+    void latin1FileNamesTheOffsetOfTheFirstInvalidByte() throws IOException {
+      Path file = dir.resolve("latin1.json");
+      String text = MINIMAL.replace("fixture-2task", "caf\u00e9");
+      Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1)); // one byte per char
+      int offset = text.indexOf('\u00e9');
+      long line = text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+      assertThat(offset).isPositive();
+      assertThatThrownBy(() -> new SpecReader().read(file, TABLES))
+          .isInstanceOf(SpecException.class)
+          .hasMessage(file + ": byte 0xE9 at byte offset " + offset + " (line " + line + ") is not valid UTF-8;"
+              + " the spec must be UTF-8 (a Latin-1 file converts with: iconv -f latin1 -t utf-8)");
+    }
+
+    @Test
+    void invalidUtf8OffsetsCountBytesNotCharacters() {
+      // "é" (2 bytes) and "€" (3 bytes) are valid; then a lone continuation byte, then a cut-off sequence
+      byte[] valid = "{\"a\": \"\u00e9\u20ac".getBytes(StandardCharsets.UTF_8);
+      assertThat(valid).hasSize(12);
+      byte[] loneContinuation = java.util.Arrays.copyOf(valid, 13);
+      loneContinuation[12] = (byte) 0x80;
+      assertThat(messageOf(() -> SpecReader.decodeUtf8("x.json", loneContinuation)))
+          .startsWith("x.json: byte 0x80 at byte offset 12 (line 1) is not valid UTF-8;");
+      byte[] cutOff = java.util.Arrays.copyOf(valid, 14);
+      cutOff[12] = '\n';
+      cutOff[13] = (byte) 0xE2; // the first of three bytes, then the end of the file
+      assertThat(messageOf(() -> SpecReader.decodeUtf8("x.json", cutOff)))
+          .startsWith("x.json: byte 0xE2 at byte offset 13 (line 2) is not valid UTF-8;");
+      assertThat(SpecReader.decodeUtf8("x.json", valid)).isEqualTo("{\"a\": \"\u00e9\u20ac");
+    }
+
+    @Test
+    void utf8FileWithAccentsReads() throws IOException {
+      Path file = dir.resolve("utf8.json");
+      String text = MINIMAL.replaceFirst("\\{", "{\"description\": \"caf\u00e9 \u2013 na\u00efve\",");
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      assertThat(new SpecReader().read(file, TABLES)).isEqualTo(parse(MINIMAL));
     }
   }
 }

@@ -61,7 +61,7 @@ class SpecRoundTripTest {
         // random search with the smallest population; extreme seeds
         new SearchSpec("random.min-seed", "nb201", Long.MIN_VALUE, 1, StrategySpec.random(),
             List.of(task("a", "cifar10_test_acc_200ep", 1), task("b", "cifar100_test_acc_200ep", 2))),
-        new SearchSpec("max_seed", "nb201", Long.MAX_VALUE, Integer.MAX_VALUE,
+        new SearchSpec("max_seed", "nb201", Long.MAX_VALUE, SearchSpec.MAX_WORKERS,
             new StrategySpec(StrategySpec.Kind.RANDOM, Integer.MAX_VALUE, 1, true, Integer.MAX_VALUE),
             List.of(task("a", "cifar10_test_acc_200ep", 15625))),
         // TransNAS, negative threshold
