@@ -78,7 +78,8 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       Consumer<EvaluationRecord> recordSink,
       ActorRef<Done> replyTo,
       SearchResources resources,
-      Executor blockingExecutor) {
+      Executor blockingExecutor,
+      ProgressEvents events) {
     super(context);
     this.resources = resources;
     this.blockingExecutor = blockingExecutor;
@@ -86,7 +87,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     this.spec = spec;
     this.recordSink = recordSink;
     this.replyTo = replyTo;
-    this.events = new ProgressEvents(searchId);
+    this.events = events;
     this.startedNanos = System.nanoTime();
     events.searchStarted(spec);
     List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
@@ -101,6 +102,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   /**
    * @param workerKey the Receptionist key of the workers that serve this search
    * @param recordSink called with every evaluation as it is integrated (a journal)
+   * @param events where its progress events go (whoever made them closes them)
    */
   public static Behavior<Command> create(
       String searchId,
@@ -110,11 +112,13 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       Consumer<EvaluationRecord> recordSink,
       ActorRef<Done> replyTo,
       SearchResources resources,
-      Executor blockingExecutor) {
+      Executor blockingExecutor,
+      ProgressEvents events) {
     return Behaviors.setup(
         context ->
             new SearchCoordinator(
-                context, searchId, spec, workerKey, settings, recordSink, replyTo, resources, blockingExecutor));
+                context, searchId, spec, workerKey, settings, recordSink, replyTo, resources, blockingExecutor,
+                events));
   }
 
   private void startPopulations(ActorContext<Command> context) {

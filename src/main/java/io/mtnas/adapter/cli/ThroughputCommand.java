@@ -61,7 +61,7 @@ final class ThroughputCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors());
     System.out.println("| workers | evaluations per search | evaluations/s | wall µs/eval | CPU µs/eval |");
     System.out.println("|---|---|---|---|---|");
-    try (SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work())) {
+    try (SearchRunner runner = new SearchRunner(cli.config(), cli.settings())) {
       for (int workers : workerCounts) {
         if (workers < 1) {
           throw new BadInputException("--worker-counts: each must be >= 1, got " + workers);
