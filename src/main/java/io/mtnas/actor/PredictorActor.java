@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -34,6 +35,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * trains the same models every run; with a {@link RetrainSchedule}, from the results up to the last
  * training point at or before it. Training runs on the blocking executor and its model is piped
  * back; the mailbox never waits for it. A model is reused while no new result would change it.
+ *
+ * <p>Scoring a pool (a Gaussian process or a forest over every candidate) runs off the actor too,
+ * on dispatcher {@code mtnas.predictor-dispatcher} (the training executor where the configuration
+ * has none), one pool at a time per predictor; the scores are piped back and the replies leave in
+ * the order the requests were answered, whatever order the scoring finishes in, so a seeded run
+ * answers every question exactly as before.
  */
 public final class PredictorActor extends AbstractBehavior<PredictorActor.Command> {
 
@@ -49,7 +56,16 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   private record Trained(String target, int dataSize, Optional<TaskModel> model, Throwable error)
       implements Command, NoSerializationVerificationNeeded {}
 
+  /** A pool scored off the actor: answer number {@code ticket}, with its scores or the failure. */
+  private record Scored(long ticket, Score request, double[] scores, Throwable error)
+      implements Command, NoSerializationVerificationNeeded {}
+
   private record ModelKey(String target, int dataSize) {}
+
+  /** A reply ready to leave once every earlier one has. */
+  private record Reply(ActorRef<Scores> to, Scores scores) {}
+
+  static final String SCORING_DISPATCHER = "mtnas.predictor-dispatcher";
 
   private final FeatureMap features;
   private final Regressor regressor;
@@ -62,6 +78,12 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   private final Map<String, ModelKey> latestKey = new HashMap<>();
   private final Map<String, Optional<TaskModel>> latestModel = new HashMap<>();
   private final Set<ModelKey> training = new HashSet<>();
+  private final Executor scoringExecutor;
+  private final Map<Long, Reply> ready = new HashMap<>();
+  private long nextTicket;
+  private long nextToSend;
+  /** The last pool scoring queued: the next one starts after it, so a model is never used by two at once. */
+  private CompletableFuture<Void> scoringTail = CompletableFuture.completedFuture(null);
 
   private PredictorActor(
       ActorContext<Command> context,
@@ -78,6 +100,9 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     this.retrain = retrain;
     this.directions = Map.copyOf(directions);
     this.trainingExecutor = trainingExecutor;
+    this.scoringExecutor = context.getSystem().settings().config().hasPath(SCORING_DISPATCHER)
+        ? context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(SCORING_DISPATCHER))
+        : trainingExecutor;
   }
 
   public static Behavior<Command> create(
@@ -97,6 +122,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
         .onMessage(OutcomeObserved.class, this::onObserve)
         .onMessage(Score.class, this::onScore)
         .onMessage(Trained.class, this::onTrained)
+        .onMessage(Scored.class, this::onScored)
         .build();
   }
 
@@ -148,11 +174,38 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     return this;
   }
 
+  /** Answers {@code s}: at once when there is nothing to score, else once its pool is scored. */
   private void reply(Score s, Optional<TaskModel> model) {
+    long ticket = nextTicket++;
     if (model.isEmpty() || s.candidates().isEmpty()) {
-      s.replyTo().tell(new Scores(Optional.empty()));
+      ready.put(ticket, new Reply(s.replyTo(), new Scores(Optional.empty())));
+      sendReady();
       return;
     }
-    s.replyTo().tell(new Scores(Optional.of(model.get().score(s.candidates(), features))));
+    TaskModel m = model.get();
+    List<Architecture> candidates = s.candidates();
+    CompletableFuture<double[]> scoring =
+        scoringTail.thenApplyAsync(previous -> m.score(candidates, features), scoringExecutor);
+    scoringTail = scoring.handle((scores, error) -> null);
+    getContext().pipeToSelf(scoring, (scores, error) -> new Scored(ticket, s, scores, error));
+  }
+
+  private Behavior<Command> onScored(Scored m) {
+    Optional<double[]> scores = Optional.ofNullable(m.scores());
+    if (m.error() != null) {
+      getContext().getLog().warn("scoring candidates of {} failed: {}", m.request().target(), m.error().toString());
+      scores = Optional.empty();
+    }
+    ready.put(m.ticket(), new Reply(m.request().replyTo(), new Scores(scores)));
+    sendReady();
+    return this;
+  }
+
+  /** Sends the replies whose turn it is: in answer order, none before an earlier one. */
+  private void sendReady() {
+    for (Reply r = ready.remove(nextToSend); r != null; r = ready.remove(nextToSend)) {
+      r.to().tell(r.scores());
+      nextToSend++;
+    }
   }
 }

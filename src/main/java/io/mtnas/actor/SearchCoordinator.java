@@ -70,7 +70,8 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       Consumer<EvaluationRecord> recordSink,
       ActorRef<Done> replyTo,
       SearchResources resources,
-      Executor blockingExecutor) {
+      Executor blockingExecutor,
+      ProgressEvents events) {
     super(context);
     this.resources = resources;
     this.blockingExecutor = blockingExecutor;
@@ -78,7 +79,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     this.spec = spec;
     this.recordSink = recordSink;
     this.replyTo = replyTo;
-    this.events = new ProgressEvents(searchId);
+    this.events = events;
     this.startedNanos = System.nanoTime();
     events.searchStarted(spec);
     List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
@@ -93,6 +94,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   /**
    * @param workerKey the Receptionist key of the workers that serve this search
    * @param recordSink called with every evaluation as it is integrated (a journal)
+   * @param events where its progress events go (whoever made them closes them)
    */
   public static Behavior<Command> create(
       String searchId,
@@ -102,11 +104,13 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       Consumer<EvaluationRecord> recordSink,
       ActorRef<Done> replyTo,
       SearchResources resources,
-      Executor blockingExecutor) {
+      Executor blockingExecutor,
+      ProgressEvents events) {
     return Behaviors.setup(
         context ->
             new SearchCoordinator(
-                context, searchId, spec, workerKey, settings, recordSink, replyTo, resources, blockingExecutor));
+                context, searchId, spec, workerKey, settings, recordSink, replyTo, resources, blockingExecutor,
+                events));
   }
 
   /** Builds the search's wiring on the blocking executor (an embedder may train for a second). */

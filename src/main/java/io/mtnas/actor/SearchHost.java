@@ -30,6 +30,8 @@ public final class SearchHost {
    *     under the search's own key, so concurrent searches never share them); 0 to rely on remote
    *     workers registered under {@code workerKey}
    * @param workerKey the Receptionist key its workers register under
+   * @param events the search's progress events, closed when it ends: {@code result} completes once
+   *     their subscribers have been handed everything up to {@code search_finished}
    */
   public record RunSearch(
       String searchId,
@@ -39,8 +41,23 @@ public final class SearchHost {
       ServiceKey<WorkerCommand> workerKey,
       Consumer<EvaluationRecord> recordSink,
       CompletableFuture<SearchCoordinator.Done> result,
-      SearchResources resources)
+      SearchResources resources,
+      ProgressEvents events)
       implements NoSerializationVerificationNeeded {
+    /** Progress events to the JSON-lines logger alone. */
+    public RunSearch(
+        String searchId,
+        SearchSpec spec,
+        Evaluator evaluator,
+        int localWorkers,
+        ServiceKey<WorkerCommand> workerKey,
+        Consumer<EvaluationRecord> recordSink,
+        CompletableFuture<SearchCoordinator.Done> result,
+        SearchResources resources) {
+      this(searchId, spec, evaluator, localWorkers, workerKey, recordSink, result, resources,
+          new ProgressEvents(searchId));
+    }
+
     /** A search with no free signals and no predictor library (plain strategies only). */
     public RunSearch(
         String searchId,
@@ -77,7 +94,7 @@ public final class SearchHost {
               context.spawn(
                   SearchCoordinator.create(
                       run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self,
-                      run.resources(), blockingExecutor),
+                      run.resources(), blockingExecutor, run.events()),
                   "coordinator");
           // Terminated is enqueued behind the coordinator's last message, so it only arrives
           // first when the coordinator failed before replying.
@@ -86,17 +103,18 @@ public final class SearchHost {
               .onMessage(
                   SearchCoordinator.Done.class,
                   done -> {
-                    run.result().complete(done);
+                    // off this thread: the result waits for the subscribers, the actor does not
+                    run.events().close().whenComplete((ok, error) -> run.result().complete(done));
                     return Behaviors.stopped();
                   })
               .onSignal(
                   Terminated.class,
                   t -> {
-                    run.result()
-                        .completeExceptionally(
-                            new IllegalStateException(
-                                "search " + run.searchId() + " failed: its coordinator stopped"
-                                    + " without a report (see the error logged before)"));
+                    IllegalStateException failed =
+                        new IllegalStateException(
+                            "search " + run.searchId() + " failed: its coordinator stopped"
+                                + " without a report (see the error logged before)");
+                    run.events().close().whenComplete((ok, error) -> run.result().completeExceptionally(failed));
                     return Behaviors.stopped();
                   })
               .build();

@@ -62,6 +62,14 @@ final class ProgressCapture implements AutoCloseable {
         .toList();
   }
 
+  /** Every progress line of one search (gaps included), in logging order. */
+  List<Line> all(String searchId) {
+    return lines.stream()
+        .filter(l -> l.logger().equals("mtnas.progress"))
+        .filter(l -> searchId.equals(l.field("search")))
+        .toList();
+  }
+
   /**
    * The progress events named {@code event} of one search logged before its {@code
    * search_finished} (workers stopping with the search's session report leaving afterwards).

@@ -241,6 +241,24 @@ class SearchHostTest {
     assertThat(done.report().allSolved()).as(done.report().tasks().toString()).isTrue();
   }
 
+  /**
+   * Every actor of the search publishes; the JSON lines number them 1, 2, 3... with none missing,
+   * and the result only completes once the last of them, search_finished, has been written.
+   */
+  @Test
+  void aSearchsProgressLinesAreNumberedWithoutGapsUpToSearchFinished() throws Exception {
+    try (ProgressCapture capture = new ProgressCapture()) {
+      SearchCoordinator.Done done = run(spec(8, 3, StrategySpec.rea(10, 5)), true);
+      String id = done.report().searchId();
+      List<ProgressCapture.Line> lines = capture.all(id);
+      assertThat(lines).extracting(l -> Long.parseLong(l.field("seq")))
+          .isEqualTo(java.util.stream.LongStream.rangeClosed(1, lines.size()).boxed().toList());
+      assertThat(lines.get(0).field("event")).isEqualTo("search_started");
+      assertThat(lines.get(lines.size() - 1).field("event")).isEqualTo("search_finished");
+      assertThat(capture.events(id, "evaluation")).hasSize(done.records().size());
+    }
+  }
+
   @Test
   void randomSearchWithSeveralWorkersSolvesEveryTask() throws Exception {
     SearchCoordinator.Done done = run(spec(3, 4, StrategySpec.random()), true);

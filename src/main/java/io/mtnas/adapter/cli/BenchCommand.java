@@ -94,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
     List<CompletableFuture<RunOutcome>> pending = new ArrayList<>();
     Semaphore slots = new Semaphore(concurrent);
     long started = System.nanoTime();
-    try (SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work())) {
+    try (SearchRunner runner = new SearchRunner(cli.config(), cli.settings())) {
       for (String strategy : strategyIds) {
         for (long seed : seedList) {
           SearchSpec spec =

@@ -69,8 +69,9 @@ final class RunCommand implements Callable<Integer> {
     ConsoleStatus status = interactive ? new ConsoleStatus(spec, System.err) : null;
     SearchCoordinator.Done done;
     try (EvaluationJournal journal =
-            new EvaluationJournal(outDir.resolve("evaluations.journal.csv"), metricNames(spec));
-        SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work());
+            new EvaluationJournal(outDir.resolve("evaluations.journal.csv"), metricNames(spec),
+                cli.settings().journalFlushInterval());
+        SearchRunner runner = new SearchRunner(cli.config(), cli.settings());
         Evaluator evaluator = cli.evaluator(spec)) {
       done =
           runner
@@ -81,11 +82,16 @@ final class RunCommand implements Callable<Integer> {
                 }
               })
               .get();
+      // every evaluation the report counts is in the journal before the report exists
+      journal.close();
+      if (journal.written() != done.records().size()) {
+        throw new IllegalStateException("the journal holds " + journal.written() + " evaluations, the search "
+            + done.records().size());
+      }
       writeResults(outDir, spec, done, tables);
       if (plot) {
         writePlot(outDir, spec, done, tables);
       }
-      journal.close();
       journal.delete();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;

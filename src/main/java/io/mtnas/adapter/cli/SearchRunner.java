@@ -1,10 +1,11 @@
 package io.mtnas.adapter.cli;
 
 import com.typesafe.config.Config;
+import io.mtnas.actor.ProgressEvents;
 import io.mtnas.actor.SearchCoordinator;
 import io.mtnas.actor.SearchHost;
 import io.mtnas.domain.search.SearchResources;
-import io.mtnas.domain.work.WorkSettings;
+import io.mtnas.config.MtnasSettings;
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchSpec;
@@ -25,8 +26,10 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 final class SearchRunner implements AutoCloseable {
   private final ActorSystem<SearchHost.RunSearch> system;
   private final ExecutorService blocking;
+  private final int eventBufferCapacity;
 
-  SearchRunner(Config config, WorkSettings work) {
+  SearchRunner(Config config, MtnasSettings settings) {
+    this.eventBufferCapacity = settings.eventBufferCapacity();
     this.blocking =
         Executors.newCachedThreadPool(
             r -> {
@@ -34,7 +37,7 @@ final class SearchRunner implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.system = ActorSystem.create(SearchHost.create(work, blocking), "mtnas", config);
+    this.system = ActorSystem.create(SearchHost.create(settings.work(), blocking), "mtnas", config);
   }
 
   CompletableFuture<SearchCoordinator.Done> start(
@@ -55,7 +58,8 @@ final class SearchRunner implements AutoCloseable {
             ServiceKey.create(WorkerCommand.class, "mtnas-evaluator-" + searchId),
             sink,
             result,
-            resources));
+            resources,
+            ProgressEvents.logging(searchId, eventBufferCapacity)));
     return result;
   }
 

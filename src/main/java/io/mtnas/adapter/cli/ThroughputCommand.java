@@ -68,7 +68,7 @@ final class ThroughputCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors());
     System.out.println("| workers | evaluations per search | evaluations/s | wall µs/eval | CPU µs/eval |");
     System.out.println("|---|---|---|---|---|");
-    try (SearchRunner runner = new SearchRunner(cli.config(), cli.settings().work())) {
+    try (SearchRunner runner = new SearchRunner(cli.config(), cli.settings())) {
       for (int workers : workerCounts) {
         SearchSpec spec = base.withWorkers(workers);
         List<Double> rates = new ArrayList<>();

@@ -41,7 +41,7 @@ class KilledRunProcessTest {
     assertThat(work.resolve("out/evaluations.csv")).doesNotExist();
     int columns = lines.get(0).split(",", -1).length;
     Map<String, Integer> lastByTask = new HashMap<>();
-    // The journal hands each row to the OS in one write, so even the last row is whole, and each
+    // The journal hands whole rows to the OS, a batch per write, so even the last row is whole, and each
     // task's evaluation numbers run 1, 2, 3... with none missing.
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
