@@ -62,8 +62,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException("--port must be in 0..65535, got " + port);
     }
     boolean loopback = loopback(host);
+    // the token first: a service that would refuse every request should not start loading tables
+    String token = token(com.typesafe.config.ConfigFactory.load(), System.getenv(), loopback);
     CliContext cli = CliContext.load(benchmarks);
-    String token = token(cli, System.getenv(), loopback);
     ApiSettings settings;
     try {
       settings = ApiSettings.from(cli.config());
@@ -113,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** --token-file, then $MTNAS_API_TOKEN, then config mtnas.serve.token-file; none is an error. */
-  private String token(CliContext cli, Map<String, String> env, boolean loopback) {
+  private String token(com.typesafe.config.Config config, Map<String, String> env, boolean loopback) {
     Optional<Path> file = Optional.ofNullable(tokenFile);
     String token;
     String from;
@@ -123,8 +124,8 @@ final class ServeCommand implements Callable<Integer> {
     } else if (env.get(TOKEN_ENV) != null) {
       token = env.get(TOKEN_ENV).strip();
       from = TOKEN_ENV;
-    } else if (cli.config().hasPath("mtnas.serve.token-file")) {
-      Path configured = Path.of(cli.config().getString("mtnas.serve.token-file"));
+    } else if (config.hasPath("mtnas.serve.token-file")) {
+      Path configured = Path.of(config.getString("mtnas.serve.token-file"));
       token = read(configured, "config mtnas.serve.token-file");
       from = "config mtnas.serve.token-file " + configured;
     } else {
