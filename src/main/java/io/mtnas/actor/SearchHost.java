@@ -79,7 +79,19 @@ public final class SearchHost {
         });
   }
 
-  private static Behavior<SearchCoordinator.Done> session(
+  /** What a search's session hears: its coordinator's report, or that its caller cancelled it. */
+  private sealed interface SessionMessage extends NoSerializationVerificationNeeded {}
+
+  private record Finished(SearchCoordinator.Done done) implements SessionMessage {}
+
+  private enum Cancelled implements SessionMessage { INSTANCE }
+
+  /**
+   * The search runs until its coordinator reports; a caller that cancels {@link RunSearch#result()}
+   * ({@code result.cancel(...)}) stops it early: the session stops, and its coordinator, populations
+   * and workers with it.
+   */
+  private static Behavior<SessionMessage> session(
       RunSearch run, WorkSettings settings, Executor blockingExecutor) {
     return Behaviors.setup(
         context -> {
@@ -89,24 +101,35 @@ public final class SearchHost {
                     "worker-" + i, run.evaluator(), run.workerKey(), blockingExecutor),
                 "worker-" + i);
           }
-          ActorRef<SearchCoordinator.Done> self = context.getSelf();
+          // The adapter enqueues into this session's own mailbox, so the ordering argument below holds.
+          ActorRef<SearchCoordinator.Done> self = context.messageAdapter(SearchCoordinator.Done.class, Finished::new);
           var coordinator =
               context.spawn(
                   SearchCoordinator.create(
                       run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self,
                       run.resources(), blockingExecutor, run.events()),
                   "coordinator");
+          ActorRef<SessionMessage> session = context.getSelf();
+          run.result().whenComplete((done, error) -> {
+            if (run.result().isCancelled()) {
+              session.tell(Cancelled.INSTANCE);
+            }
+          });
           // Terminated is enqueued behind the coordinator's last message, so it only arrives
           // first when the coordinator failed before replying.
           context.watch(coordinator);
-          return Behaviors.receive(SearchCoordinator.Done.class)
+          return Behaviors.receive(SessionMessage.class)
               .onMessage(
-                  SearchCoordinator.Done.class,
-                  done -> {
+                  Finished.class,
+                  finished -> {
                     // off this thread: the result waits for the subscribers, the actor does not
-                    run.events().close().whenComplete((ok, error) -> run.result().complete(done));
+                    run.events().close().whenComplete((ok, error) -> run.result().complete(finished.done()));
                     return Behaviors.stopped();
                   })
+              .onMessageEquals(Cancelled.INSTANCE, () -> {
+                run.events().close();
+                return Behaviors.stopped();
+              })
               .onSignal(
                   Terminated.class,
                   t -> {

@@ -112,6 +112,37 @@ class SearchHostTest {
   }
 
   @Test
+  void cancellingTheResultStopsTheSearchAndItsWorkers() throws Exception {
+    // no thresholds, the whole space as budget, 2 ms an evaluation: it would run for a minute
+    SearchSpec spec = withTasks(spec(5, 2, StrategySpec.rea(10, 5)), false, 4096, List.of());
+    var result = new CompletableFuture<SearchCoordinator.Done>();
+    AtomicInteger records = new AtomicInteger();
+    SyntheticEvaluator slow = new SyntheticEvaluator(false, job -> {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    });
+    String id = "cancel" + (++searches);
+    host.tell(new SearchHost.RunSearch(id, spec, slow, spec.workers(),
+        ServiceKey.create(WorkerCommand.class, "test-pool-" + id), r -> records.incrementAndGet(), result,
+        SearchResources.none()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (records.get() < 20 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(records.get()).as("the search got going").isGreaterThanOrEqualTo(20);
+    assertThat(result.cancel(false)).isTrue();
+    Thread.sleep(300);
+    int atStop = records.get();
+    Thread.sleep(500);
+    assertThat(records.get()).as("nothing is integrated once the session stopped").isEqualTo(atStop);
+    assertThat(atStop).isLessThan(3 * 4096);
+  }
+
+  @Test
   void reaSolvesEveryTaskAndIntegratesEachJobExactlyOnce() throws Exception {
     SearchCoordinator.Done done = run(spec(7, 3, StrategySpec.rea(10, 5)), false);
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Multi-task neural architecture search.",
     mixinStandardHelpOptions = true,
     version = "mtnas 0.1.0",
-    subcommands = {RunCommand.class, BenchCommand.class, ThroughputCommand.class})
+    subcommands = {RunCommand.class, BenchCommand.class, ThroughputCommand.class, ServeCommand.class})
 public final class Cli {
   private Cli() {}
 

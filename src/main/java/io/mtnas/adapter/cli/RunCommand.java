@@ -9,7 +9,6 @@ import io.mtnas.adapter.report.CurveFigures;
 import io.mtnas.adapter.report.Curves;
 import io.mtnas.adapter.report.EvaluationsCsv;
 import io.mtnas.adapter.report.ReportJson;
-import io.mtnas.adapter.spec.SpecWriter;
 import io.mtnas.adapter.store.AtomicFiles;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.TaskSpec;
@@ -108,14 +107,7 @@ final class RunCommand implements Callable<Integer> {
       Path outDir, SearchSpec spec, SearchCoordinator.Done done, BenchmarkTables tables) {
     List<String> taskOrder = spec.tasks().stream().map(TaskSpec::name).toList();
     AtomicFiles.write(outDir.resolve("evaluations.csv"), EvaluationsCsv.render(taskOrder, done.records()));
-    AtomicFiles.write(
-        outDir.resolve("report.json"),
-        ReportJson.render(
-            done.report(),
-            SpecWriter.toTree(spec),
-            arch -> tables.has(spec.tasks().get(0).benchmark())
-                ? tables.get(spec.tasks().get(0).benchmark()).officialIndex(arch)
-                : java.util.OptionalLong.empty()));
+    AtomicFiles.write(outDir.resolve("report.json"), ReportJson.render(done.report(), tables));
   }
 
   private void writePlot(Path outDir, SearchSpec spec, SearchCoordinator.Done done, BenchmarkTables tables) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.adapter.spec.SpecWriter;
 import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
@@ -24,6 +26,18 @@ public final class ReportJson {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportJson() {}
+
+  /**
+   * The report as {@code mtnas run} and {@code mtnas serve} write it: the spec as it ran, and the
+   * official benchmark index of each best architecture where the first task's table has one.
+   */
+  public static String render(SearchReport report, BenchmarkTables tables) {
+    String benchmark = report.spec().tasks().get(0).benchmark();
+    return render(
+        report,
+        SpecWriter.toTree(report.spec()),
+        arch -> tables.has(benchmark) ? tables.get(benchmark).officialIndex(arch) : OptionalLong.empty());
+  }
 
   /**
    * @param specJson the spec as it ran (echoed so a report is self-describing)

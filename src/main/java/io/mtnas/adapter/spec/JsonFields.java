@@ -47,7 +47,7 @@ final class JsonFields {
   }
 
   SpecException fail(String where, String message) {
-    return new SpecException(file + ": " + where + ": " + message);
+    return SpecException.at(file, where, message);
   }
 
   boolean has(String key) {

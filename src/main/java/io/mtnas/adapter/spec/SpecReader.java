@@ -135,7 +135,7 @@ public final class SpecReader {
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      throw new SpecException(source + ": not valid JSON"
+      throw SpecException.malformed(source, "not valid JSON"
           + (loc != null ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "")
           + ": " + e.getOriginalMessage());
     }

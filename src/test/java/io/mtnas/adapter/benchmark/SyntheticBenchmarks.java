@@ -28,7 +28,7 @@ import java.util.function.IntFunction;
  * extra_acc} = c/10 with one empty cell; {@code nb201_zero_cost.csv} adds {@code proxy} = -c with
  * one empty cell and one {@code -inf}. TransNAS has {@code task_a} = c/10 and {@code task_b} = -c.
  */
-final class SyntheticBenchmarks {
+public final class SyntheticBenchmarks {
   static final SearchSpace NB201 = SearchSpaces.nb201();
   static final TransNasMicroSpace TRANSNAS = (TransNasMicroSpace) SearchSpaces.transNasMicro();
   static final int NB201_ROWS = 15_625;
@@ -101,7 +101,7 @@ final class SyntheticBenchmarks {
   }
 
   /** Writes all four files into {@code dir} and returns it. */
-  static Path writeAll(Path dir) {
+  public static Path writeAll(Path dir) {
     write(dir, "nb201.csv", NB201_LINES);
     write(dir, "nb201_extra.csv", EXTRA_LINES);
     write(dir, "nb201_zero_cost.csv", ZERO_COST_LINES);

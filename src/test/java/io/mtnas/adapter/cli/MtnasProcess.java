@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * code, real stdout and stderr, real files. The benchmark directory comes from system property
  * {@code mtnas.benchmarks} (set by Surefire) and a missing one fails the test.
  */
-final class MtnasProcess {
-  record Result(int exitCode, String stdout, String stderr) {}
+public final class MtnasProcess {
+  public record Result(int exitCode, String stdout, String stderr) {}
 
   private MtnasProcess() {}
 
@@ -41,7 +41,7 @@ final class MtnasProcess {
     return run(workDir, args.toArray(String[]::new));
   }
 
-  static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+  public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
     // Captured outside workDir: a run from the repository must leave nothing behind there.
     Path capture = Files.createTempDirectory("mtnas-process");
     Path out = capture.resolve("stdout.txt");
@@ -62,7 +62,13 @@ final class MtnasProcess {
   }
 
   /** Starts mtnas without waiting; stdout and stderr go to the given files. */
-  static Process start(Path workDir, Path stdout, Path stderr, String... args) throws IOException {
+  public static Process start(Path workDir, Path stdout, Path stderr, String... args) throws IOException {
+    return start(workDir, stdout, stderr, java.util.Map.of(), args);
+  }
+
+  /** {@link #start(Path, Path, Path, String...)} with environment changes: a null value removes the variable. */
+  public static Process start(Path workDir, Path stdout, Path stderr, java.util.Map<String, String> env,
+      String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -70,7 +76,15 @@ final class MtnasProcess {
     command.add(System.getProperty("java.class.path"));
     command.add("io.mtnas.Main");
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    env.forEach((k, v) -> {
+      if (v == null) {
+        builder.environment().remove(k);
+      } else {
+        builder.environment().put(k, v);
+      }
+    });
+    return builder
         .directory(workDir.toFile())
         .redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile())

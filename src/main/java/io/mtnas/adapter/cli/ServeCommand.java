@@ -1,0 +1,151 @@
+package io.mtnas.adapter.cli;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import io.mtnas.actor.SearchService;
+import io.mtnas.adapter.http.ApiSettings;
+import io.mtnas.adapter.http.DataDirectory;
+import io.mtnas.adapter.http.HttpService;
+import io.mtnas.domain.evaluation.Evaluator;
+import io.mtnas.domain.search.SearchResources;
+import io.mtnas.domain.search.SearchSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "serve",
+    description = {
+      "Run mtnas as a service: searches are submitted, watched and cancelled over an HTTP API",
+      "(docs/api.md). Needs an API token: MTNAS_API_TOKEN, --token-file or config mtnas.serve.token-file.",
+      "State is in memory in this version: a restart forgets the searches (their files stay in --data)."
+    },
+    mixinStandardHelpOptions = true)
+final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger("mtnas.serve");
+  static final String TOKEN_ENV = "MTNAS_API_TOKEN";
+
+  @Option(names = "--host", paramLabel = "HOST", description = "address to listen on (default: ${DEFAULT-VALUE})",
+      defaultValue = "127.0.0.1")
+  String host;
+
+  @Option(names = "--port", paramLabel = "N", description = "port to listen on, 0 for a free one"
+      + " (default: ${DEFAULT-VALUE})", defaultValue = "8080")
+  int port;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "where each finished search's report.json and"
+      + " evaluations.csv go, in DIR/<id>/ (default: ${DEFAULT-VALUE})", defaultValue = "data")
+  Path data;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "file holding the API token (default: $"
+      + TOKEN_ENV + ", then config mtnas.serve.token-file)")
+  Path tokenFile;
+
+  @Option(names = "--benchmarks", paramLabel = "DIR", description = "benchmark directory (default:"
+      + " $MTNAS_BENCHMARKS, then config mtnas.benchmarks.dir, then ../shared/benchmarks)")
+  String benchmarks;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65_535) {
+      throw new BadInputException("--port must be in 0..65535, got " + port);
+    }
+    boolean loopback = loopback(host);
+    // the token first: a service that would refuse every request should not start loading tables
+    String token = token(com.typesafe.config.ConfigFactory.load(), System.getenv(), loopback);
+    CliContext cli = CliContext.load(benchmarks);
+    ApiSettings settings;
+    try {
+      settings = ApiSettings.from(cli.config());
+    } catch (RuntimeException e) {
+      throw new BadInputException("config mtnas.serve: " + e.getMessage());
+    }
+    try {
+      Files.createDirectories(data);
+    } catch (IOException e) {
+      throw new BadInputException("--data " + data + ": cannot create the directory: " + e.getMessage());
+    }
+    SearchService.Launcher launcher = new SearchService.Launcher() {
+      @Override
+      public Evaluator evaluator(SearchSpec spec) {
+        return cli.evaluator(spec);
+      }
+
+      @Override
+      public SearchResources resources(SearchSpec spec) {
+        return cli.resources(spec);
+      }
+    };
+    HttpService service;
+    try {
+      service = HttpService.start(cli.config(), cli.settings().work(), settings, cli.tables(), launcher,
+          new DataDirectory(data.toAbsolutePath(), cli.tables()), host, port, token);
+    } catch (IllegalStateException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    InetSocketAddress bound = service.address();
+    String hostText = bound.getAddress().getHostAddress();
+    String url = "http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":" + bound.getPort();
+    LOG.info("mtnas serve listening on {}", url, kv("event", "serve_listening"), kv("url", url),
+        kv("host", hostText), kv("port", bound.getPort()), kv("data", data.toAbsolutePath().toString()));
+    System.out.println("mtnas serve: listening on " + url);
+    System.out.flush();
+    service.whenTerminated().toCompletableFuture().join();
+    return ExitCodes.OK;
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new BadInputException("--host " + host + ": unknown host");
+    }
+  }
+
+  /** --token-file, then $MTNAS_API_TOKEN, then config mtnas.serve.token-file; none is an error. */
+  private String token(com.typesafe.config.Config config, Map<String, String> env, boolean loopback) {
+    Optional<Path> file = Optional.ofNullable(tokenFile);
+    String token;
+    String from;
+    if (file.isPresent()) {
+      token = read(file.get(), "--token-file");
+      from = "--token-file " + file.get();
+    } else if (env.get(TOKEN_ENV) != null) {
+      token = env.get(TOKEN_ENV).strip();
+      from = TOKEN_ENV;
+    } else if (config.hasPath("mtnas.serve.token-file")) {
+      Path configured = Path.of(config.getString("mtnas.serve.token-file"));
+      token = read(configured, "config mtnas.serve.token-file");
+      from = "config mtnas.serve.token-file " + configured;
+    } else {
+      throw new BadInputException("serve: no API token configured" + (loopback ? "" : " (and --host is not a"
+          + " loopback address)") + "; set " + TOKEN_ENV + " or pass --token-file FILE; every /api/v1 request must"
+          + " then send Authorization: Bearer <token>. mtnas never generates one for you.");
+    }
+    if (token.length() < 16) {
+      // the length is said, never the token
+      throw new BadInputException("serve: the API token from " + from + " has " + token.length()
+          + " characters; use at least 16 (e.g. openssl rand -hex 32)");
+    }
+    return token;
+  }
+
+  private static String read(Path file, String what) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new BadInputException(what + " " + file + ": cannot read the token: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.mtnas.adapter.http;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/**
+ * The {@code mtnas.serve} section of the configuration.
+ *
+ * @param maxBodyBytes the largest request body accepted; a larger one gets 413
+ * @param maxRunning searches that run at once; later ones wait QUEUED
+ * @param askTimeout how long a request waits for the service actor before a 503
+ */
+public record ApiSettings(long maxBodyBytes, int maxRunning, Duration askTimeout) {
+  public ApiSettings {
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("mtnas.serve.max-body-size must be >= 1 byte, got " + maxBodyBytes);
+    }
+    if (maxRunning < 1) {
+      throw new IllegalArgumentException("mtnas.serve.max-running must be >= 1, got " + maxRunning);
+    }
+  }
+
+  public static ApiSettings from(Config config) {
+    Config serve = config.getConfig("mtnas.serve");
+    return new ApiSettings(
+        serve.getBytes("max-body-size"), serve.getInt("max-running"), serve.getDuration("ask-timeout"));
+  }
+}

@@ -1,0 +1,128 @@
+package io.mtnas.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mtnas.adapter.benchmark.SyntheticBenchmarks;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mtnas serve} in its own JVM: token rules at start, a free port, a search over HTTP. */
+class ServeProcessTest {
+  private static final String TOKEN = "process-token-abcdef0123456789";
+  private static final Pattern LISTENING = Pattern.compile("mtnas serve: listening on (http://127\\.0\\.0\\.1:\\d+)");
+
+  @TempDir Path work;
+
+  private Map<String, String> noTokenEnv() {
+    Map<String, String> env = new HashMap<>();
+    env.put(ServeCommand.TOKEN_ENV, null);
+    return env;
+  }
+
+  private MtnasProcess.Result runToEnd(Map<String, String> env, String... args) throws Exception {
+    Path out = work.resolve("stdout-" + System.nanoTime());
+    Path err = work.resolve("stderr-" + System.nanoTime());
+    Process p = MtnasProcess.start(work, out, err, env, args);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("mtnas " + String.join(" ", args) + " did not exit");
+    }
+    return new MtnasProcess.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void refusesToStartWithoutAToken() throws Exception {
+    var loopback = runToEnd(noTokenEnv(), "serve", "--port", "0", "--benchmarks", work.toString());
+    assertThat(loopback.exitCode()).as(loopback.stderr()).isEqualTo(2);
+    assertThat(loopback.stderr()).contains("no API token").contains("MTNAS_API_TOKEN").contains("--token-file")
+        .doesNotContain("Exception");
+
+    var open = runToEnd(noTokenEnv(), "serve", "--host", "0.0.0.0", "--port", "0", "--benchmarks", work.toString());
+    assertThat(open.exitCode()).isEqualTo(2);
+    assertThat(open.stderr()).contains("not a loopback address");
+
+    Map<String, String> shortToken = new HashMap<>(Map.of(ServeCommand.TOKEN_ENV, "sesame"));
+    var weak = runToEnd(shortToken, "serve", "--port", "0", "--benchmarks", work.toString());
+    assertThat(weak.exitCode()).isEqualTo(2);
+    assertThat(weak.stderr()).contains("at least 16").doesNotContain("sesame");
+
+    var missingFile = runToEnd(noTokenEnv(), "serve", "--port", "0", "--token-file", "nope.txt");
+    assertThat(missingFile.exitCode()).isEqualTo(2);
+    assertThat(missingFile.stderr()).contains("--token-file").contains("nope.txt");
+  }
+
+  @Test
+  void servesASearchOnAFreePortAndWritesItsFilesUnderData() throws Exception {
+    Path tables = SyntheticBenchmarks.writeAll(Files.createDirectories(work.resolve("tables")));
+    Path tokenFile = work.resolve("token");
+    Files.writeString(tokenFile, TOKEN + "\n");
+    Path out = work.resolve("serve.out");
+    Path err = work.resolve("serve.err");
+    Process p = MtnasProcess.start(work, out, err, noTokenEnv(), "serve", "--port", "0", "--data", "data",
+        "--token-file", tokenFile.toString(), "--benchmarks", tables.toString());
+    try {
+      String base = awaitListening(p, out, err);
+      HttpClient client = HttpClient.newHttpClient();
+      String spec = """
+          {"name": "proc", "space": "nb201", "seed": 2, "workers": 1,
+           "strategy": {"kind": "rea", "population_size": 8, "tournament_size": 3},
+           "tasks": [{"name": "score", "benchmark": "nb201", "fitness": "score", "direction": "max", "budget": 30}]}
+          """;
+      HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/searches"))
+          .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(spec)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String id = new ObjectMapper().readTree(created.body()).get("id").asText();
+      JsonNode state = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline) {
+        state = new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(
+                URI.create(base + "/api/v1/searches/" + id)).header("Authorization", "Bearer " + TOKEN).build(),
+            HttpResponse.BodyHandlers.ofString()).body());
+        if (state.get("state").asText().equals("FINISHED")) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(state.get("state").asText()).isEqualTo("FINISHED");
+      assertThat(state.get("tasks").get(0).get("evaluations").asInt()).isEqualTo(30);
+      Path data = work.resolve("data").resolve(id);
+      assertThat(data.resolve("report.json")).exists();
+      assertThat(Files.readAllLines(data.resolve("evaluations.csv"))).hasSize(31);
+      assertThat(Files.readString(out)).contains("\"event\":\"serve_listening\"");
+    } finally {
+      p.destroy();
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+    }
+    assertThat(Files.readString(out) + Files.readString(err)).doesNotContain(TOKEN);
+  }
+
+  private static String awaitListening(Process p, Path out, Path err) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      Matcher m = LISTENING.matcher(Files.readString(out));
+      if (m.find()) {
+        return m.group(1);
+      }
+      if (!p.isAlive()) {
+        throw new AssertionError("mtnas serve exited " + p.exitValue() + ": " + Files.readString(err));
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("mtnas serve printed no listening line: " + Files.readString(err));
+  }
+
+}

@@ -1,0 +1,152 @@
+package io.mtnas.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.evaluation.JobId;
+import io.mtnas.domain.search.EvaluationRecord;
+import io.mtnas.domain.search.SearchReport;
+import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.StrategySpec;
+import io.mtnas.domain.search.TaskResult;
+import io.mtnas.domain.search.TaskSpec;
+import io.mtnas.domain.space.Architecture;
+import io.mtnas.domain.space.SearchSpaces;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The service's registry as a value: lifecycle, limits, idempotency, ignored late events. */
+class SearchRegistryTest {
+  private static final TaskSpec A = new TaskSpec("a", "nb201", "score", Direction.MAX, OptionalDouble.of(5.0), 20,
+      List.of(), List.of(), Optional.empty());
+  private static final TaskSpec B = new TaskSpec("b", "nb201", "cycle", Direction.MIN, OptionalDouble.empty(), 30,
+      List.of(), List.of(), Optional.empty());
+  private static final SearchSpec SPEC = new SearchSpec("s", "nb201", 1, 1, StrategySpec.rea(10, 5), List.of(A, B));
+
+  private static Architecture arch(int i) {
+    return SearchSpaces.nb201().fromIndex(i);
+  }
+
+  private static EvaluationRecord record(String task, int n, int arch, double fitness, double best) {
+    return new EvaluationRecord(task, n, new JobId(task, n - 1), arch(arch), "random", fitness, best, Map.of(), 0);
+  }
+
+  private static SearchRegistry submitted(String... ids) {
+    SearchRegistry r = SearchRegistry.empty();
+    for (String id : ids) {
+      r = r.submit(id, SPEC, Optional.empty()).registry();
+    }
+    return r;
+  }
+
+  @Test
+  void aNewSearchIsQueuedAtRevisionOneWithEveryTaskAtZero() {
+    SearchRegistry.Outcome o = SearchRegistry.empty().submit("x", SPEC, Optional.empty());
+    assertThat(o.kind()).isEqualTo(SearchRegistry.Kind.CREATED);
+    SearchEntry e = o.entry().orElseThrow();
+    assertThat(e.state()).isEqualTo(SearchState.QUEUED);
+    assertThat(e.revision()).isEqualTo(1);
+    assertThat(e.tasks()).extracting(TaskProgress::task, TaskProgress::evaluations, TaskProgress::budget)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 0, 20), org.assertj.core.groups.Tuple.tuple("b", 0, 30));
+    assertThat(SearchRegistry.empty().size()).as("the value it came from is unchanged").isZero();
+  }
+
+  @Test
+  void startableNamesTheOldestQueuedUpToTheLimit() {
+    SearchRegistry r = submitted("1", "2", "3");
+    assertThat(r.startable(2)).containsExactly("1", "2");
+    r = r.started("1").started("2");
+    assertThat(r.startable(2)).isEmpty();
+    r = r.cancel("1").registry();
+    assertThat(r.startable(2)).containsExactly("3");
+    assertThat(r.get("2").orElseThrow().revision()).isEqualTo(2);
+  }
+
+  @Test
+  void recordsBuildTheTaskProgressAndTheReportReplacesIt() {
+    SearchRegistry r = submitted("x").started("x")
+        .recorded("x", record("a", 1, 10, 3.0, 3.0))
+        .recorded("x", record("a", 2, 11, 6.0, 6.0))
+        .recorded("x", record("a", 3, 12, 4.0, 6.0))
+        .recorded("x", record("b", 1, 13, 2.0, 2.0));
+    TaskProgress a = r.get("x").orElseThrow().tasks().get(0);
+    assertThat(a.evaluations()).isEqualTo(3);
+    assertThat(a.best()).contains(arch(11));
+    assertThat(a.bestFitness()).isEqualTo(6.0);
+    assertThat(a.solved()).as("6 reaches the threshold 5").isTrue();
+    assertThat(r.get("x").orElseThrow().tasks().get(1).solved()).as("no threshold").isFalse();
+    assertThat(r.get("x").orElseThrow().revision()).as("progress is not a revision").isEqualTo(2);
+
+    SearchReport report = new SearchReport("x", SPEC, List.of(
+        new TaskResult("a", Optional.of(arch(11)), 6.0, Map.of(), 2, 3, 1, OptionalInt.of(2), 0),
+        new TaskResult("b", Optional.of(arch(13)), 2.0, Map.of(), 1, 1, 0, OptionalInt.empty(), 0)), 5);
+    SearchEntry done = r.finished("x", report).get("x").orElseThrow();
+    assertThat(done.state()).isEqualTo(SearchState.FINISHED);
+    assertThat(done.revision()).isEqualTo(3);
+    assertThat(done.tasks().get(0).failures()).isEqualTo(1);
+    assertThat(done.report()).contains(report);
+  }
+
+  @Test
+  void eventsForASearchThatIsNotRunningChangeNothing() {
+    SearchRegistry queued = submitted("x");
+    assertThat(queued.recorded("x", record("a", 1, 1, 1, 1))).isSameAs(queued);
+    SearchRegistry cancelled = queued.started("x").cancel("x").registry();
+    assertThat(cancelled.recorded("x", record("a", 1, 1, 1, 1))).isSameAs(cancelled);
+    assertThat(cancelled.failed("x", "late")).isSameAs(cancelled);
+    assertThat(cancelled.recorded("nobody", record("a", 1, 1, 1, 1))).isSameAs(cancelled);
+  }
+
+  @Test
+  void cancelStopsQueuedOrRunningAndConflictsOnceOver() {
+    SearchRegistry r = submitted("q", "r").started("r");
+    SearchRegistry.Outcome q = r.cancel("q");
+    assertThat(q.kind()).isEqualTo(SearchRegistry.Kind.CHANGED);
+    assertThat(q.wasRunning()).isFalse();
+    SearchRegistry.Outcome running = q.registry().cancel("r");
+    assertThat(running.wasRunning()).isTrue();
+    assertThat(running.entry().orElseThrow().state()).isEqualTo(SearchState.CANCELLED);
+    assertThat(running.registry().cancel("r").kind()).isEqualTo(SearchRegistry.Kind.CONFLICT);
+    assertThat(r.cancel("nobody").kind()).isEqualTo(SearchRegistry.Kind.NOT_FOUND);
+  }
+
+  @Test
+  void onlyASearchThatIsOverCanBeDeletedAndItsKeyIsFreedWithIt() {
+    SearchRegistry r = SearchRegistry.empty().submit("x", SPEC, Optional.of("k")).registry().started("x");
+    assertThat(r.delete("x").kind()).isEqualTo(SearchRegistry.Kind.CONFLICT);
+    r = r.failed("x", "boom");
+    assertThat(r.get("x").orElseThrow().error()).contains("boom");
+    SearchRegistry.Outcome deleted = r.delete("x");
+    assertThat(deleted.kind()).isEqualTo(SearchRegistry.Kind.CHANGED);
+    assertThat(deleted.registry().get("x")).isEmpty();
+    assertThat(deleted.registry().delete("x").kind()).isEqualTo(SearchRegistry.Kind.NOT_FOUND);
+    assertThat(deleted.registry().submit("y", SPEC, Optional.of("k")).kind()).isEqualTo(SearchRegistry.Kind.CREATED);
+  }
+
+  @Test
+  void aRepeatedIdempotencyKeyGivesTheFirstSearchAndADifferentSpecIsAConflict() {
+    SearchRegistry r = SearchRegistry.empty().submit("x", SPEC, Optional.of("k")).registry();
+    SearchRegistry.Outcome again = r.submit("y", SPEC, Optional.of("k"));
+    assertThat(again.kind()).isEqualTo(SearchRegistry.Kind.REPLAYED);
+    assertThat(again.entry().orElseThrow().id()).isEqualTo("x");
+    assertThat(again.registry()).isSameAs(r);
+    SearchRegistry.Outcome other = r.submit("z", SPEC.withSeed(2), Optional.of("k"));
+    assertThat(other.kind()).isEqualTo(SearchRegistry.Kind.KEY_CONFLICT);
+    assertThat(other.registry().size()).isEqualTo(1);
+    assertThat(r.submit("w", SPEC, Optional.empty()).registry().size()).as("no key: always new").isEqualTo(2);
+    assertThatThrownBy(() -> r.submit("x", SPEC, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void listKeepsSubmissionOrderAndFiltersByState() {
+    SearchRegistry r = submitted("1", "2", "3").started("2");
+    assertThat(r.list(Optional.empty())).extracting(SearchEntry::id).containsExactly("1", "2", "3");
+    assertThat(r.list(Optional.of(SearchState.QUEUED))).extracting(SearchEntry::id).containsExactly("1", "3");
+    assertThat(r.list(Optional.of(SearchState.FINISHED))).isEmpty();
+  }
+}
