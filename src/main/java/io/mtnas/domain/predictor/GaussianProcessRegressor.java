@@ -18,14 +18,15 @@ import java.util.Objects;
  * {@code maxRows} rows so training stays cubic in a bounded number. Row weights are not used:
  * the task correlation already discounts the other tasks' results. Deterministic, no randomness.
  *
- * <p>The linear algebra is EJML's ({@link BlockCholesky}). The regressor remembers the last factor
- * it computed: a training set whose window starts with the same rows (the archive grew by appended
- * results, or another task's predictor trains on the same results) reuses its complete blocks, and
- * an identical window reuses all of it. When the window has slid (rows left at the front) nothing is
- * shared and the factor is computed afresh. Either way the model is bit for bit the one a fresh
- * regressor would fit, so the cache never changes a seeded search. Candidates are scored together:
- * one kernel matrix against the training rows and one forward substitution with every candidate as
- * a right-hand side, in panels of {@link #PANEL} candidates.
+ * <p>The factor is a {@link BlockCholesky} (an EJML matrix, factored block by block; the scores are
+ * bit for bit those of the row-by-row Cholesky and per-candidate solves it replaced). The regressor
+ * remembers the last factor it computed: a training set whose window starts with the same rows (the
+ * archive grew by appended results, or another task's predictor trains on the same results) reuses
+ * its complete blocks, and an identical window reuses all of it. When the window has slid (rows
+ * left at the front) nothing is shared and the factor is computed afresh. Either way the model is
+ * bit for bit the one a fresh regressor would fit, so the cache never changes a seeded search.
+ * Candidates are scored together: one kernel matrix against the training rows and one forward
+ * substitution with every candidate as a right-hand side, in panels of {@link #PANEL} candidates.
  */
 public final class GaussianProcessRegressor implements Regressor {
   /** How a row is scored, by its spec id. */
