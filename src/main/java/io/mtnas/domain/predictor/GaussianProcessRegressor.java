@@ -84,6 +84,12 @@ public final class GaussianProcessRegressor implements Regressor {
     return "gp";
   }
 
+  /** It keeps the newest {@code maxRows} rows. */
+  @Override
+  public int rowLimit() {
+    return settings.maxRows();
+  }
+
   @Override
   public Model fit(TrainingSet data) {
     int from = Math.max(0, data.size() - settings.maxRows());
