@@ -54,10 +54,10 @@ final class BlockCholesky {
    * its first {@code sharedRows} rows (rows in which the two matrices agree).
    */
   static BlockCholesky extend(BlockCholesky previous, int sharedRows, int n, Entries k) {
-    int kept = previous == null ? 0 : Math.min(sharedRows, Math.min(n, previous.size())) / BLOCK * BLOCK;
-    if (previous != null && kept == n && previous.size() == n) {
+    if (previous != null && sharedRows >= n && previous.size() == n) {
       return previous;
     }
+    int kept = previous == null ? 0 : Math.min(sharedRows, Math.min(n, previous.size())) / BLOCK * BLOCK;
     DMatrixRMaj l = new DMatrixRMaj(n, n);
     for (int i = 0; i < kept; i++) {
       System.arraycopy(previous.lower.data, i * previous.size(), l.data, i * n, i + 1);

@@ -148,6 +148,8 @@ class BlockCholeskyTest {
     BlockCholesky first = BlockCholesky.of(n, entries(m));
     assertBitForBit(BlockCholesky.extend(first, 100, n, entries(other)), BlockCholesky.of(n, entries(other)));
     assertThat(BlockCholesky.extend(first, n, n, entries(m))).isSameAs(first);
+    BlockCholesky partial = BlockCholesky.of(n - 5, entries(m)); // ends inside a block
+    assertThat(BlockCholesky.extend(partial, n - 5, n - 5, entries(m))).isSameAs(partial);
     // a smaller matrix whose rows are the first of the factored one
     assertBitForBit(BlockCholesky.extend(first, 150, 150, entries(m)), BlockCholesky.of(150, entries(m)));
   }
