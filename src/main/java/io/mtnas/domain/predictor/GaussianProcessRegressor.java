@@ -17,6 +17,16 @@ import java.util.Objects;
  * task has measured; {@link Scoring#MEAN} gives the posterior mean instead. It keeps the newest
  * {@code maxRows} rows so training stays cubic in a bounded number. Row weights are not used:
  * the task correlation already discounts the other tasks' results. Deterministic, no randomness.
+ *
+ * <p>The factor is a {@link BlockCholesky} (an EJML matrix, factored block by block; the scores are
+ * bit for bit those of the row-by-row Cholesky and per-candidate solves it replaced). The regressor
+ * remembers the last factor it computed: a training set whose window starts with the same rows (the
+ * archive grew by appended results, or another task's predictor trains on the same results) reuses
+ * its complete blocks, and an identical window reuses all of it. When the window has slid (rows
+ * left at the front) nothing is shared and the factor is computed afresh. Either way the model is
+ * bit for bit the one a fresh regressor would fit, so the cache never changes a seeded search.
+ * Candidates are scored together: one kernel matrix against the training rows and one forward
+ * substitution with every candidate as a right-hand side, in panels of {@link #PANEL} candidates.
  */
 public final class GaussianProcessRegressor implements Regressor {
   /** How a row is scored, by its spec id. */
@@ -58,7 +68,12 @@ public final class GaussianProcessRegressor implements Regressor {
     }
   }
 
+  /** Candidates scored per kernel-matrix panel (600 training rows x 256 candidates: 1.2 MB). */
+  static final int PANEL = 256;
+
   private final Settings settings;
+  /** The last factor computed, for the next fit to extend; any one will do (see the class comment). */
+  private volatile Factored last;
 
   public GaussianProcessRegressor(Settings settings) {
     this.settings = settings;
@@ -69,63 +84,85 @@ public final class GaussianProcessRegressor implements Regressor {
     return "gp";
   }
 
+  /** It keeps the newest {@code maxRows} rows. */
+  @Override
+  public int rowLimit() {
+    return settings.maxRows();
+  }
+
   @Override
   public Model fit(TrainingSet data) {
     int from = Math.max(0, data.size() - settings.maxRows());
-    double[][] x = Arrays.copyOfRange(data.rows(), from, data.size());
     FeatureLayout layout = data.layout();
-    int[] task = new int[x.length];
-    for (int i = 0; i < x.length; i++) {
-      task[i] = layout.task(x[i]);
-    }
-    double[] y = normalScores(Arrays.copyOfRange(data.targets(), from, data.size()), task, layout.taskCount());
-    int n = x.length;
-    double[][] k = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        k[i][j] = kernel(x[i], task[i], x[j], task[j], layout);
-        k[j][i] = k[i][j];
-      }
-      k[i][i] += settings.noise();
-    }
-    double[][] chol = cholesky(k);
-    double[] alpha = backward(chol, forward(chol, y));
+    Points x = Points.of(data.rows(), from, data.size(), layout);
+    int n = x.size();
+    double[] y = normalScores(Arrays.copyOfRange(data.targets(), from, data.size()), x.tasks, layout.taskCount());
+    Kernel kernel = new Kernel(settings, layout.embeddingWidth());
+    BlockCholesky chol = factor(x, kernel);
+    double[] alpha = chol.solve(y);
     double[] best = new double[Math.max(1, layout.taskCount())];
     Arrays.fill(best, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < n; i++) {
-      best[task[i]] = Math.max(best[task[i]], y[i]);
+      best[x.tasks[i]] = Math.max(best[x.tasks[i]], y[i]);
     }
-    return rows -> {
-      double[] scores = new double[rows.length];
-      for (int r = 0; r < rows.length; r++) {
-        int t = layout.task(rows[r]);
-        double[] ks = new double[n];
-        for (int i = 0; i < n; i++) {
-          ks[i] = kernel(rows[r], t, x[i], task[i], layout);
-        }
-        double mean = dot(ks, alpha);
-        scores[r] = settings.scoring() == Scoring.MEAN
-            ? mean
-            : expectedImprovement(mean, ks, chol, Double.isFinite(best[t]) ? best[t] : 0);
-      }
-      return scores;
-    };
+    return rows -> predict(rows, layout, kernel, x, chol, alpha, best);
   }
 
-  private double expectedImprovement(double mean, double[] ks, double[][] chol, double best) {
-    double[] v = forward(chol, ks);
-    double sd = Math.sqrt(Math.max(1 - dot(v, v), 1e-9) + settings.noise());
+  /** The factor of K + noise I over the window's rows, extending the last one where it can. */
+  private BlockCholesky factor(Points x, Kernel kernel) {
+    Factored previous = last;
+    int shared = previous == null ? 0 : previous.points.sharedPrefix(x);
+    BlockCholesky.Entries k = (i, j) -> kernel.at(x, i, x, j) + (i == j ? settings.noise() : 0);
+    BlockCholesky chol = BlockCholesky.extend(previous == null ? null : previous.chol, shared, x.size(), k);
+    last = new Factored(x, chol);
+    return chol;
+  }
+
+  private double[] predict(double[][] rows, FeatureLayout layout, Kernel kernel, Points x, BlockCholesky chol,
+      double[] alpha, double[] best) {
+    Points candidates = Points.of(rows, 0, rows.length, layout);
+    int n = x.size();
+    double[] scores = new double[rows.length];
+    for (int from = 0; from < rows.length; from += PANEL) {
+      int width = Math.min(PANEL, rows.length - from);
+      // ks[i][q]: kernel of training row i and candidate from + q
+      double[][] ks = new double[n][width];
+      for (int i = 0; i < n; i++) {
+        kernel.row(x, i, candidates, from, ks[i]);
+      }
+      double[] mean = new double[width];
+      for (int i = 0; i < n; i++) {
+        double a = alpha[i];
+        double[] ki = ks[i];
+        for (int q = 0; q < width; q++) {
+          mean[q] += ki[q] * a;
+        }
+      }
+      if (settings.scoring() == Scoring.MEAN) {
+        System.arraycopy(mean, 0, scores, from, width);
+        continue;
+      }
+      chol.forwardSubstitute(ks, n); // ks[i][q]: (L^-1 k_q)[i]
+      double[] explained = new double[width];
+      for (int i = 0; i < n; i++) {
+        double[] vi = ks[i];
+        for (int q = 0; q < width; q++) {
+          explained[q] += vi[q] * vi[q];
+        }
+      }
+      for (int q = 0; q < width; q++) {
+        double b = best[candidates.tasks[from + q]];
+        scores[from + q] = expectedImprovement(mean[q], explained[q], Double.isFinite(b) ? b : 0);
+      }
+    }
+    return scores;
+  }
+
+  /** @param explained k^T K^-1 k, the prior variance the training rows account for */
+  private double expectedImprovement(double mean, double explained, double best) {
+    double sd = Math.sqrt(Math.max(1 - explained, 1e-9) + settings.noise());
     double g = (mean - best) / sd;
     return sd * (g * Normal.cdf(g) + Normal.density(g));
-  }
-
-  private double kernel(double[] a, int taskA, double[] b, int taskB, FeatureLayout layout) {
-    double distance = 0;
-    for (int c = 0; c < layout.embeddingWidth(); c++) {
-      distance += Math.abs(a[c] - b[c]);
-    }
-    double similarity = Math.exp(-distance / 2 / settings.lengthScale());
-    return taskA == taskB ? similarity : similarity * settings.taskCorrelation();
   }
 
   /** Normal scores of each target's mid-rank within its task (ties share their mean rank). */
@@ -150,54 +187,130 @@ public final class GaussianProcessRegressor implements Regressor {
     return scores;
   }
 
-  /** Lower-triangular L with L L^T = m (m symmetric positive definite: the noise term sees to it). */
-  static double[][] cholesky(double[][] m) {
-    int n = m.length;
-    double[][] l = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = m[i][j];
-        for (int k = 0; k < j; k++) {
-          s -= l[i][k] * l[j][k];
+  private record Factored(Points points, BlockCholesky chol) {}
+
+  /**
+   * What the kernel sees of some rows: their embeddings, their tasks and, when every embedding value
+   * is 0 or 1 (one-hot encodings), the embeddings as bit sets, whose L1 distance is a bit count.
+   */
+  static final class Points {
+    final double[][] embeddings;
+    final int[] tasks;
+    /** {@code codes[i]}: the set bits of row i's embedding; null unless all rows are binary. */
+    final long[][] codes;
+
+    private Points(double[][] embeddings, int[] tasks, long[][] codes) {
+      this.embeddings = embeddings;
+      this.tasks = tasks;
+      this.codes = codes;
+    }
+
+    static Points of(double[][] rows, int from, int to, FeatureLayout layout) {
+      int n = to - from;
+      int width = layout.embeddingWidth();
+      double[][] embeddings = new double[n][];
+      int[] tasks = new int[n];
+      boolean binary = true;
+      for (int i = 0; i < n; i++) {
+        double[] row = rows[from + i];
+        embeddings[i] = Arrays.copyOf(row, width);
+        tasks[i] = layout.task(row);
+        for (int c = 0; c < width && binary; c++) {
+          binary = row[c] == 0 || row[c] == 1;
         }
-        l[i][j] = i == j ? Math.sqrt(Math.max(s, 1e-12)) : s / l[j][j];
       }
+      long[][] codes = null;
+      if (binary) {
+        codes = new long[n][(width + 63) / 64];
+        for (int i = 0; i < n; i++) {
+          for (int c = 0; c < width; c++) {
+            if (embeddings[i][c] == 1) {
+              codes[i][c / 64] |= 1L << (c % 64);
+            }
+          }
+        }
+      }
+      return new Points(embeddings, tasks, codes);
     }
-    return l;
+
+    int size() {
+      return tasks.length;
+    }
+
+    /** How many leading rows this and {@code other} have in common. */
+    int sharedPrefix(Points other) {
+      int n = Math.min(size(), other.size());
+      for (int i = 0; i < n; i++) {
+        if (tasks[i] != other.tasks[i] || !Arrays.equals(embeddings[i], other.embeddings[i])) {
+          return i;
+        }
+      }
+      return n;
+    }
   }
 
-  /** Solves L v = b. */
-  static double[] forward(double[][] l, double[] b) {
-    double[] v = new double[b.length];
-    for (int i = 0; i < b.length; i++) {
-      double s = b[i];
-      for (int k = 0; k < i; k++) {
-        s -= l[i][k] * v[k];
-      }
-      v[i] = s / l[i][i];
-    }
-    return v;
-  }
+  /**
+   * exp(-d / 2 / length scale), d the L1 distance of two embeddings, times the task correlation when
+   * the rows' tasks differ. For binary embeddings d is a bit count and the exponential a table
+   * lookup: the same double as the sum of |a - b| would give, so both ways agree bit for bit.
+   */
+  static final class Kernel {
+    private final double lengthScale;
+    private final double taskCorrelation;
+    private final int width;
+    /** {@code similarity[d]} for integer distances d = 0 .. width. */
+    private final double[] similarity;
 
-  /** Solves L^T v = b. */
-  static double[] backward(double[][] l, double[] b) {
-    int n = b.length;
-    double[] v = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double s = b[i];
-      for (int k = i + 1; k < n; k++) {
-        s -= l[k][i] * v[k];
+    Kernel(Settings settings, int width) {
+      this.lengthScale = settings.lengthScale();
+      this.taskCorrelation = settings.taskCorrelation();
+      this.width = width;
+      this.similarity = new double[width + 1];
+      for (int d = 0; d <= width; d++) {
+        similarity[d] = similarity((double) d);
       }
-      v[i] = s / l[i][i];
     }
-    return v;
-  }
 
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
+    private double similarity(double distance) {
+      return Math.exp(-distance / 2 / lengthScale);
     }
-    return s;
+
+    double at(Points a, int i, Points b, int j) {
+      double s;
+      if (a.codes != null && b.codes != null) {
+        long[] x = a.codes[i];
+        long[] y = b.codes[j];
+        int d = 0;
+        for (int w = 0; w < x.length; w++) {
+          d += Long.bitCount(x[w] ^ y[w]);
+        }
+        s = similarity[d];
+      } else {
+        double[] x = a.embeddings[i];
+        double[] y = b.embeddings[j];
+        double distance = 0;
+        for (int c = 0; c < width; c++) {
+          distance += Math.abs(x[c] - y[c]);
+        }
+        s = similarity(distance);
+      }
+      return a.tasks[i] == b.tasks[j] ? s : s * taskCorrelation;
+    }
+
+    /** {@code out[q] = at(a, i, b, from + q)} for every q of {@code out}. */
+    void row(Points a, int i, Points b, int from, double[] out) {
+      int task = a.tasks[i];
+      if (a.codes != null && b.codes != null && a.codes[i].length == 1) {
+        long x = a.codes[i][0];
+        for (int q = 0; q < out.length; q++) {
+          double s = similarity[Long.bitCount(x ^ b.codes[from + q][0])];
+          out[q] = task == b.tasks[from + q] ? s : s * taskCorrelation;
+        }
+        return;
+      }
+      for (int q = 0; q < out.length; q++) {
+        out[q] = at(a, i, b, from + q);
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.mtnas.domain.predictor;
 
 import io.mtnas.domain.evaluation.Direction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,22 @@ public final class TaskPredictors {
     CrossTaskValues cross = settings.useOtherTasks()
         ? CrossTaskValues.of(observations, o -> standardised(o, moments, directions))
         : CrossTaskValues.none();
+    // the observations that teach, the newest the regressor will use (moments and cross values
+    // above still come from all of them)
+    List<Observation> teaching = new ArrayList<>();
+    for (var it = observations.listIterator(observations.size()); it.hasPrevious()
+        && teaching.size() < regressor.rowLimit(); ) {
+      Observation o = it.previous();
+      if (settings.useOtherTasks() || o.task().equals(target)) {
+        teaching.add(o);
+      }
+    }
+    Collections.reverse(teaching);
     List<double[]> rows = new ArrayList<>();
     List<Double> targets = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
-    for (Observation o : observations) {
+    for (Observation o : teaching) {
       boolean mine = o.task().equals(target);
-      if (!mine && !settings.useOtherTasks()) {
-        continue;
-      }
       rows.add(features.row(o.task(), o.architecture(), cross));
       targets.add(standardised(o, moments, directions));
       weights.add(mine ? 1.0 : settings.otherTaskWeight());

@@ -34,8 +34,11 @@ import java.util.SplittableRandom;
  * candidates. Embeddings are warm (cached) after the first round, as in a running search. Median
  * of 7 rounds after 2 warm-up rounds. With the second argument {@code gp}, the Gaussian process
  * of {@code ktnas-gp} on the live one-hot encoding, scoring its pool of 1,044 (20 mutants, 1,000
- * samples, 24 neighbours). Run: {@code java -cp target/test-classes:target/classes:$(cat
- * target/cp.txt) io.mtnas.adapter.predictor.ProposalOverheadBenchmark ../shared/benchmarks [gp]}.
+ * samples, 24 neighbours). The regressor is one instance across rounds, as in a search; the GP
+ * then reuses the factor of the identical training set it saw the round before. With a third
+ * argument {@code cold} every round gets a fresh regressor, so the GP factors from scratch. Run:
+ * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * io.mtnas.adapter.predictor.ProposalOverheadBenchmark ../shared/benchmarks [gp [cold]]}.
  */
 public final class ProposalOverheadBenchmark {
   public static void main(String[] args) {
@@ -50,9 +53,11 @@ public final class ProposalOverheadBenchmark {
     Embedder embedder = Embedders.of(gp ? "live-onehot" : "wl", space);
     FeatureMap features = new FeatureMap(embedder, table::value,
         List.of("cifar10_freerea_synflow", "cifar100_freerea_synflow", "imagenet16_120_freerea_synflow"), tasks);
-    Regressor regressor = gp
+    boolean cold = args.length > 2 && args[2].equals("cold");
+    java.util.function.Supplier<Regressor> regressors = () -> gp
         ? new GaussianProcessRegressor(GaussianProcessRegressor.Settings.defaults())
         : new XgboostRegressor(XgboostRegressor.Settings.defaults());
+    Regressor regressor = regressors.get();
     Map<String, Direction> directions = Map.of(tasks.get(0), Direction.MAX, tasks.get(1), Direction.MAX,
         tasks.get(2), Direction.MAX);
     System.out.println("| archive | train ms | score " + poolSize + " candidates ms | vote ms | total ms per proposal |");
@@ -83,8 +88,9 @@ public final class ProposalOverheadBenchmark {
       double[] score = new double[9];
       double[] vote = new double[9];
       for (int round = 0; round < 9; round++) {
+        Regressor fitting = cold ? regressors.get() : regressor;
         long t0 = System.nanoTime();
-        TaskModel model = TaskPredictors.train("cifar10-valid", data, directions, features, regressor,
+        TaskModel model = TaskPredictors.train("cifar10-valid", data, directions, features, fitting,
             PredictorSettings.defaults()).orElseThrow();
         long t1 = System.nanoTime();
         model.score(pool, features);

@@ -137,30 +137,6 @@ class GaussianProcessRegressorTest {
   }
 
   @Test
-  void choleskyFactorsASymmetricPositiveDefiniteMatrix() {
-    double[][] m = {{4, 2, 0.4}, {2, 5, 1}, {0.4, 1, 3}};
-    double[][] l = GaussianProcessRegressor.cholesky(m);
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < 3; j++) {
-        double s = 0;
-        for (int k = 0; k < 3; k++) {
-          s += l[i][k] * l[j][k];
-        }
-        assertThat(s).isCloseTo(m[i][j], within(1e-12));
-      }
-    }
-    double[] b = {1, 2, 3};
-    double[] v = GaussianProcessRegressor.backward(l, GaussianProcessRegressor.forward(l, b));
-    for (int i = 0; i < 3; i++) {
-      double s = 0;
-      for (int k = 0; k < 3; k++) {
-        s += m[i][k] * v[k];
-      }
-      assertThat(s).isCloseTo(b[i], within(1e-12));
-    }
-  }
-
-  @Test
   void badSettingsAreNamed() {
     assertThatThrownBy(() -> new Settings(0, 0.5, 0.7, 600, Scoring.MEAN)).hasMessageContaining("length scale 0.0");
     assertThatThrownBy(() -> new Settings(1, 0.5, 1.5, 600, Scoring.MEAN)).hasMessageContaining("task correlation 1.5");

@@ -35,9 +35,20 @@ final class Rows {
   static final class RecordingRegressor implements Regressor {
     final List<TrainingSet> sets = new ArrayList<>();
     final int column;
+    private final int rowLimit;
 
     RecordingRegressor(int column) {
+      this(column, Integer.MAX_VALUE);
+    }
+
+    RecordingRegressor(int column, int rowLimit) {
       this.column = column;
+      this.rowLimit = rowLimit;
+    }
+
+    @Override
+    public int rowLimit() {
+      return rowLimit;
     }
 
     @Override

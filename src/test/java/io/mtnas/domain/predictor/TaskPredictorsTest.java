@@ -180,6 +180,33 @@ class TaskPredictorsTest {
     }
   }
 
+  /** A regressor that learns from the newest 7 rows is given only those, built as the full set's. */
+  @Test
+  void aRegressorWithARowLimitGetsOnlyTheNewestRows() {
+    SplittableRandom rng = new SplittableRandom(6);
+    List<Observation> observations = new ArrayList<>();
+    String[] tasks = {"a", "b", "c"};
+    for (int s = 1; s <= 40; s++) {
+      observations.add(new Observation(s, tasks[rng.nextInt(3)], NB201.fromIndex(rng.nextInt(20)), rng.nextDouble()));
+    }
+    for (boolean others : new boolean[] {true, false}) {
+      PredictorSettings settings = settings(others, 0.5, 0);
+      Rows.RecordingRegressor all = new Rows.RecordingRegressor(0);
+      Rows.RecordingRegressor newest = new Rows.RecordingRegressor(0, 7);
+      TaskPredictors.train("b", observations, DIRECTIONS, FEATURES, all, settings);
+      TaskPredictors.train("b", observations, DIRECTIONS, FEATURES, newest, settings);
+      TrainingSet full = all.last();
+      TrainingSet limited = newest.last();
+      int skipped = full.size() - 7;
+      assertThat(limited.size()).isEqualTo(7);
+      for (int i = 0; i < 7; i++) {
+        assertRow(limited.rows()[i], full.rows()[skipped + i]);
+        assertThat(limited.targets()[i]).isEqualTo(full.targets()[skipped + i]);
+        assertThat(limited.weights()[i]).isEqualTo(full.weights()[skipped + i]);
+      }
+    }
+  }
+
   @Test
   void momentsArePopulationMeanAndStandardDeviationPerTask() {
     Map<String, double[]> m = TaskPredictors.moments(twoTasks());
