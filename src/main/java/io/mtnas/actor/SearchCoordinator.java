@@ -71,7 +71,8 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       ActorRef<Done> replyTo,
       SearchResources resources,
       Executor blockingExecutor,
-      ProgressEvents events) {
+      ProgressEvents events,
+      SearchDurability durability) {
     super(context);
     this.resources = resources;
     this.blockingExecutor = blockingExecutor;
@@ -86,7 +87,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     this.manager =
         context.spawn(
             WorkManager.create(
-                searchId, taskNames, workerKey, settings, System::currentTimeMillis, events),
+                searchId, taskNames, workerKey, settings, System::currentTimeMillis, events, durability),
             "work-manager");
     wire(context);
   }
@@ -95,6 +96,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
    * @param workerKey the Receptionist key of the workers that serve this search
    * @param recordSink called with every evaluation as it is integrated (a journal)
    * @param events where its progress events go (whoever made them closes them)
+   * @param durability whether its deliveries are stored, and what it stored before a restart
    */
   public static Behavior<Command> create(
       String searchId,
@@ -105,12 +107,13 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       ActorRef<Done> replyTo,
       SearchResources resources,
       Executor blockingExecutor,
-      ProgressEvents events) {
+      ProgressEvents events,
+      SearchDurability durability) {
     return Behaviors.setup(
         context ->
             new SearchCoordinator(
                 context, searchId, spec, workerKey, settings, recordSink, replyTo, resources, blockingExecutor,
-                events));
+                events, durability));
   }
 
   /** Builds the search's wiring on the blocking executor (an embedder may train for a second). */

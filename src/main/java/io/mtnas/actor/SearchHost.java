@@ -1,6 +1,8 @@
 package io.mtnas.actor;
 
 import io.mtnas.domain.search.SearchResources;
+import io.mtnas.domain.work.Replay;
+import io.mtnas.domain.work.StoredDeliveries;
 import io.mtnas.domain.work.WorkSettings;
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.search.EvaluationRecord;
@@ -13,6 +15,7 @@ import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
@@ -32,6 +35,8 @@ public final class SearchHost {
    * @param workerKey the Receptionist key its workers register under
    * @param events the search's progress events, closed when it ends: {@code result} completes once
    *     their subscribers have been handed everything up to {@code search_finished}
+   * @param durable whether its deliveries are persisted ({@link DeliveryJournal}, which needs a
+   *     configured journal) and replayed when a search of this id is run again
    */
   public record RunSearch(
       String searchId,
@@ -42,8 +47,23 @@ public final class SearchHost {
       Consumer<EvaluationRecord> recordSink,
       CompletableFuture<SearchCoordinator.Done> result,
       SearchResources resources,
-      ProgressEvents events)
+      ProgressEvents events,
+      boolean durable)
       implements NoSerializationVerificationNeeded {
+    /** A search that is not persisted. */
+    public RunSearch(
+        String searchId,
+        SearchSpec spec,
+        Evaluator evaluator,
+        int localWorkers,
+        ServiceKey<WorkerCommand> workerKey,
+        Consumer<EvaluationRecord> recordSink,
+        CompletableFuture<SearchCoordinator.Done> result,
+        SearchResources resources,
+        ProgressEvents events) {
+      this(searchId, spec, evaluator, localWorkers, workerKey, recordSink, result, resources, events, false);
+    }
+
     /** Progress events to the JSON-lines logger alone. */
     public RunSearch(
         String searchId,
@@ -86,61 +106,80 @@ public final class SearchHost {
 
   private enum Cancelled implements SessionMessage { INSTANCE }
 
+  private record Recovered(StoredDeliveries stored) implements SessionMessage {}
+
   /**
    * The search runs until its coordinator reports; a caller that cancels {@link RunSearch#result()}
    * ({@code result.cancel(...)}) stops it early: the session stops, and its coordinator, populations
-   * and workers with it.
+   * and workers with it. A durable search first recovers its journal and replays what it stored.
    */
   private static Behavior<SessionMessage> session(
       RunSearch run, WorkSettings settings, Executor blockingExecutor) {
     return Behaviors.setup(
         context -> {
-          for (int i = 1; i <= run.localWorkers(); i++) {
-            context.spawn(
-                EvaluatorWorker.create(
-                    "worker-" + i, run.evaluator(), run.workerKey(), blockingExecutor),
-                "worker-" + i);
-          }
-          // The adapter enqueues into this session's own mailbox, so the ordering argument below holds.
-          ActorRef<SearchCoordinator.Done> self = context.messageAdapter(SearchCoordinator.Done.class, Finished::new);
-          var coordinator =
-              context.spawn(
-                  SearchCoordinator.create(
-                      run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self,
-                      run.resources(), blockingExecutor, run.events()),
-                  "coordinator");
           ActorRef<SessionMessage> session = context.getSelf();
           run.result().whenComplete((done, error) -> {
             if (run.result().isCancelled()) {
               session.tell(Cancelled.INSTANCE);
             }
           });
-          // Terminated is enqueued behind the coordinator's last message, so it only arrives
-          // first when the coordinator failed before replying.
-          context.watch(coordinator);
+          if (!run.durable()) {
+            return running(context, run, settings, blockingExecutor, SearchDurability.none(), null);
+          }
+          var journal = context.spawn(DeliveryJournal.create(run.searchId(),
+              context.messageAdapter(StoredDeliveries.class, Recovered::new)), "deliveries");
+          context.watch(journal);
           return Behaviors.receive(SessionMessage.class)
-              .onMessage(
-                  Finished.class,
-                  finished -> {
-                    // off this thread: the result waits for the subscribers, the actor does not
-                    run.events().close().whenComplete((ok, error) -> run.result().complete(finished.done()));
-                    return Behaviors.stopped();
-                  })
-              .onMessageEquals(Cancelled.INSTANCE, () -> {
-                run.events().close();
-                return Behaviors.stopped();
-              })
-              .onSignal(
-                  Terminated.class,
-                  t -> {
-                    IllegalStateException failed =
-                        new IllegalStateException(
-                            "search " + run.searchId() + " failed: its coordinator stopped"
-                                + " without a report (see the error logged before)");
-                    run.events().close().whenComplete((ok, error) -> run.result().completeExceptionally(failed));
-                    return Behaviors.stopped();
-                  })
+              .onMessage(Recovered.class, r -> running(context, run, settings, blockingExecutor,
+                  SearchDurability.journaled(Replay.of(r.stored().deliveries()), journal), journal))
+              .onMessageEquals(Cancelled.INSTANCE, () -> stop(run))
+              .onSignal(Terminated.class, t -> failed(run, "its journal could not be read (see the error logged before)"))
               .build();
         });
+  }
+
+  private static Behavior<SessionMessage> running(ActorContext<SessionMessage> context, RunSearch run,
+      WorkSettings settings, Executor blockingExecutor, SearchDurability durability,
+      ActorRef<DeliveryJournal.Command> journal) {
+    for (int i = 1; i <= run.localWorkers(); i++) {
+      context.spawn(
+          EvaluatorWorker.create("worker-" + i, run.evaluator(), run.workerKey(), blockingExecutor),
+          "worker-" + i);
+    }
+    // The adapter enqueues into this session's own mailbox, so the ordering argument below holds.
+    ActorRef<SearchCoordinator.Done> self = context.messageAdapter(SearchCoordinator.Done.class, Finished::new);
+    var coordinator =
+        context.spawn(
+            SearchCoordinator.create(
+                run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self,
+                run.resources(), blockingExecutor, run.events(), durability),
+            "coordinator");
+    // Terminated is enqueued behind the coordinator's last message, so it only arrives
+    // first when the coordinator failed before replying.
+    context.watch(coordinator);
+    return Behaviors.receive(SessionMessage.class)
+        .onMessage(
+            Finished.class,
+            finished -> {
+              // off this thread: the result waits for the subscribers, the actor does not
+              run.events().close().whenComplete((ok, error) -> run.result().complete(finished.done()));
+              return Behaviors.stopped();
+            })
+        .onMessageEquals(Cancelled.INSTANCE, () -> stop(run))
+        .onSignal(Terminated.class, t -> failed(run, t.getRef().equals(journal)
+            ? "its journal could not write (see the error logged before)"
+            : "its coordinator stopped without a report (see the error logged before)"))
+        .build();
+  }
+
+  private static Behavior<SessionMessage> stop(RunSearch run) {
+    run.events().close();
+    return Behaviors.stopped();
+  }
+
+  private static Behavior<SessionMessage> failed(RunSearch run, String why) {
+    IllegalStateException failed = new IllegalStateException("search " + run.searchId() + " failed: " + why);
+    run.events().close().whenComplete((ok, error) -> run.result().completeExceptionally(failed));
+    return Behaviors.stopped();
   }
 }

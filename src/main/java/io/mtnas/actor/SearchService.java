@@ -4,6 +4,8 @@ import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchResources;
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.service.Catalog;
+import io.mtnas.domain.service.CatalogEvent;
 import io.mtnas.domain.service.SearchEntry;
 import io.mtnas.domain.service.SearchRegistry;
 import io.mtnas.domain.service.SearchState;
@@ -28,20 +30,34 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
- * The shell of {@code mtnas serve}: holds the {@link SearchRegistry} value and the evaluations of
- * each search, runs searches through a {@link SearchHost} child (each with its own local workers,
- * at most {@code maxRunning} at once, the rest QUEUED) and answers the HTTP layer's questions.
- * Every decision is the registry's; this actor only starts, stops and stores.
+ * The shell of {@code mtnas serve}: holds the {@link Catalog} value (the {@link SearchRegistry} and
+ * finished searches' evaluations) and the live evaluations of each running search, runs searches
+ * through a {@link SearchHost} child (each with its own local workers, at most {@code maxRunning}
+ * at once, the rest QUEUED) and answers the HTTP layer's questions. Every decision is the
+ * registry's; this actor only starts, stops and stores.
+ *
+ * <p>Durable: each change is a {@link CatalogEvent}, applied here at once and stored by its {@link
+ * CatalogJournal} child, and the caller hears back only once it is stored. Every search runs
+ * durable (its deliveries in its own journal). On start the service recovers the catalog first
+ * (commands wait), then resumes the searches that were RUNNING (they replay what they stored)
+ * and starts the QUEUED ones that fit.
  */
 public final class SearchService extends AbstractBehavior<SearchService.Command> {
 
   public interface Command extends NoSerializationVerificationNeeded {}
 
-  /** What a search needs from the edges: its evaluator (closed when it ends) and its resources. */
+  /**
+   * What a search needs from the edges: its evaluator (closed when it ends), its resources, and
+   * the spec's stored form (its JSON, read back with the benchmark tables).
+   */
   public interface Launcher {
     Evaluator evaluator(SearchSpec spec);
 
     SearchResources resources(SearchSpec spec);
+
+    String specJson(SearchSpec spec);
+
+    SearchSpec spec(String json);
   }
 
   /** Where finished searches' files go (report.json, evaluations.csv), and go away on delete. */
@@ -73,22 +89,28 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
 
   private record Ended(String id, SearchCoordinator.Done done, Throwable error) implements Command {}
 
+  private record Recovered(Catalog catalog) implements Command {}
+
   private final ActorRef<SearchHost.RunSearch> host;
+  private final ActorRef<CatalogJournal.Command> journal;
   private final Launcher launcher;
   private final Output output;
   private final int maxRunning;
-  private SearchRegistry registry = SearchRegistry.empty();
+  private Catalog catalog;
+  /** Evaluations of the running searches so far, in arrival order. */
   private final Map<String, List<EvaluationRecord>> records = new HashMap<>();
   private final Map<String, CompletableFuture<SearchCoordinator.Done>> running = new HashMap<>();
   private final Map<String, Evaluator> evaluators = new HashMap<>();
 
-  private SearchService(ActorContext<Command> context, WorkSettings work, Executor blocking, Launcher launcher,
-      Output output, int maxRunning) {
+  private SearchService(ActorContext<Command> context, ActorRef<SearchHost.RunSearch> host,
+      ActorRef<CatalogJournal.Command> journal, Launcher launcher, Output output, int maxRunning, Catalog catalog) {
     super(context);
-    this.host = context.spawn(SearchHost.create(work, blocking), "searches");
+    this.host = host;
+    this.journal = journal;
     this.launcher = launcher;
     this.output = output;
     this.maxRunning = maxRunning;
+    this.catalog = catalog;
   }
 
   /** @param maxRunning searches that run at once; later ones wait QUEUED */
@@ -97,32 +119,52 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     if (maxRunning < 1) {
       throw new IllegalArgumentException("maxRunning must be >= 1, got " + maxRunning);
     }
-    return Behaviors.setup(context -> new SearchService(context, work, blocking, launcher, output, maxRunning));
+    return Behaviors.setup(context -> Behaviors.withStash(RECOVERY_STASH, stash -> {
+      var host = context.spawn(SearchHost.create(work, blocking), "searches");
+      var journal = context.spawn(CatalogJournal.create(launcher::spec,
+          context.messageAdapter(Catalog.class, Recovered::new)), "catalog");
+      context.watch(journal); // a journal that cannot write takes the service down: nothing half-stored
+      return Behaviors.receive(Command.class)
+          .onMessage(Recovered.class, r -> {
+            SearchService service = new SearchService(context, host, journal, launcher, output, maxRunning,
+                r.catalog());
+            service.resume();
+            return stash.unstashAll(service);
+          })
+          .onAnyMessage(m -> {
+            stash.stash(m);
+            return Behaviors.same();
+          })
+          .build();
+    }));
   }
+
+  /** Commands that may wait while the catalog recovers. */
+  private static final int RECOVERY_STASH = 10_000;
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Submit.class, this::onSubmit)
         .onMessage(Get.class, m -> {
-          m.replyTo().tell(registry.get(m.id()));
+          m.replyTo().tell(registry().get(m.id()));
           return this;
         })
         .onMessage(ListSearches.class, m -> {
-          m.replyTo().tell(registry.list(m.state()));
+          m.replyTo().tell(registry().list(m.state()));
           return this;
         })
         .onMessage(Evaluations.class, m -> {
-          m.replyTo().tell(registry.get(m.id()).map(e ->
-              new EvaluationsView(e, List.copyOf(records.getOrDefault(m.id(), List.of())))));
+          m.replyTo().tell(registry().get(m.id()).map(e -> new EvaluationsView(e,
+              catalog.finishedRecords(m.id()).orElseGet(() -> List.copyOf(records.getOrDefault(m.id(), List.of()))))));
           return this;
         })
         .onMessage(Cancel.class, this::onCancel)
         .onMessage(Delete.class, this::onDelete)
         .onMessage(Recorded.class, m -> {
-          registry = registry.recorded(m.id(), m.record());
           List<EvaluationRecord> list = records.get(m.id());
           if (list != null && running.containsKey(m.id())) {
+            catalog = catalog.recorded(m.id(), m.record());
             list.add(m.record());
           }
           return this;
@@ -131,93 +173,142 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
         .build();
   }
 
-  private Behavior<Command> onSubmit(Submit m) {
-    SearchRegistry.Outcome outcome = registry.submit(m.id(), m.spec(), m.idempotencyKey());
-    registry = outcome.registry();
-    if (outcome.kind() == SearchRegistry.Kind.CREATED) {
-      records.put(m.id(), new ArrayList<>());
-      startWhatFits();
+  private SearchRegistry registry() {
+    return catalog.registry();
+  }
+
+  /** After recovery: the searches that were running run again (and replay), then what fits. */
+  private void resume() {
+    List<String> wasRunning = registry().list(Optional.of(SearchState.RUNNING)).stream().map(SearchEntry::id).toList();
+    if (!registry().list(Optional.empty()).isEmpty()) {
+      getContext().getLog().info("recovered {} searches, resuming {} that were running", registry().size(),
+          wasRunning.size());
     }
-    m.replyTo().tell(outcome.registry() == registry ? outcome : withRegistry(outcome));
+    wasRunning.forEach(this::launch);
+    store(startWhatFits(), null, null);
+  }
+
+  private Behavior<Command> onSubmit(Submit m) {
+    SearchRegistry.Outcome outcome = registry().submit(m.id(), m.spec(), m.idempotencyKey());
+    if (outcome.kind() != SearchRegistry.Kind.CREATED) {
+      m.replyTo().tell(outcome);
+      return this;
+    }
+    List<CatalogEvent> events = new ArrayList<>();
+    events.add(apply(new CatalogEvent.Submitted(m.id(), launcher.specJson(m.spec()), m.idempotencyKey())));
+    events.addAll(startWhatFits());
+    store(events, m.replyTo(), withRegistry(outcome));
     return this;
   }
 
   private Behavior<Command> onCancel(Cancel m) {
-    SearchRegistry.Outcome outcome = registry.cancel(m.id());
-    registry = outcome.registry();
+    SearchRegistry.Outcome outcome = registry().cancel(m.id());
+    if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
+      m.replyTo().tell(outcome);
+      return this;
+    }
+    List<CatalogEvent> events = new ArrayList<>();
+    events.add(apply(new CatalogEvent.Cancelled(m.id())));
     if (outcome.wasRunning()) {
       CompletableFuture<SearchCoordinator.Done> future = running.remove(m.id());
       if (future != null) {
         future.cancel(false);
       }
+      records.remove(m.id());
       closeEvaluator(m.id());
       getContext().getLog().info("search {} cancelled while running", m.id());
     }
-    startWhatFits();
-    m.replyTo().tell(outcome);
+    events.addAll(startWhatFits());
+    store(events, m.replyTo(), withRegistry(outcome));
     return this;
   }
 
   private Behavior<Command> onDelete(Delete m) {
-    SearchRegistry.Outcome outcome = registry.delete(m.id());
-    registry = outcome.registry();
-    if (outcome.kind() == SearchRegistry.Kind.CHANGED) {
-      records.remove(m.id());
-      try {
-        output.deleted(m.id());
-      } catch (RuntimeException e) {
-        getContext().getLog().warn("search {}: could not delete its files: {}", m.id(), e.toString());
-      }
+    SearchRegistry.Outcome outcome = registry().delete(m.id());
+    if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
+      m.replyTo().tell(outcome);
+      return this;
     }
-    m.replyTo().tell(outcome);
+    apply(new CatalogEvent.Deleted(m.id()));
+    records.remove(m.id());
+    try {
+      output.deleted(m.id());
+    } catch (RuntimeException e) {
+      getContext().getLog().warn("search {}: could not delete its files: {}", m.id(), e.toString());
+    }
+    store(List.of(new CatalogEvent.Deleted(m.id())), m.replyTo(), withRegistry(outcome));
     return this;
   }
 
   private Behavior<Command> onEnded(Ended m) {
     running.remove(m.id());
+    records.remove(m.id());
     closeEvaluator(m.id());
-    if (m.done() != null) {
-      registry = registry.finished(m.id(), m.done().report());
-      Optional<SearchEntry> entry = registry.get(m.id());
-      if (entry.isPresent() && entry.get().state() == SearchState.FINISHED) {
-        records.put(m.id(), new ArrayList<>(m.done().records()));
-        try {
-          output.finished(entry.get(), m.done().records());
-        } catch (RuntimeException e) {
-          getContext().getLog().error("search {}: could not write its files: {}", m.id(), e.toString());
-        }
+    boolean wasRunning = registry().get(m.id()).map(e -> e.state() == SearchState.RUNNING).orElse(false);
+    List<CatalogEvent> events = new ArrayList<>();
+    if (m.done() != null && wasRunning) {
+      events.add(apply(CatalogEvent.Finished.of(m.done().report(), m.done().records())));
+      try {
+        output.finished(registry().get(m.id()).orElseThrow(), m.done().records());
+      } catch (RuntimeException e) {
+        getContext().getLog().error("search {}: could not write its files: {}", m.id(), e.toString());
       }
-    } else {
+    } else if (m.done() == null && wasRunning) {
       Throwable cause = m.error() instanceof CompletionException && m.error().getCause() != null
           ? m.error().getCause() : m.error();
-      if (!(cause instanceof CancellationException)) {
-        getContext().getLog().error("search {} failed: {}", m.id(), cause.toString());
-        registry = registry.failed(m.id(), cause.getMessage() != null ? cause.getMessage() : cause.toString());
-      }
+      getContext().getLog().error("search {} failed: {}", m.id(), cause.toString());
+      events.add(apply(new CatalogEvent.Failed(m.id(),
+          cause.getMessage() != null ? cause.getMessage() : cause.toString())));
     }
-    startWhatFits();
+    events.addAll(startWhatFits());
+    store(events, null, null);
     return this;
   }
 
-  private void startWhatFits() {
-    for (String id : registry.startable(maxRunning)) {
-      registry = registry.started(id);
-      SearchSpec spec = registry.get(id).orElseThrow().spec();
-      Evaluator evaluator;
-      var result = new CompletableFuture<SearchCoordinator.Done>();
-      try {
-        evaluator = launcher.evaluator(spec);
-        evaluators.put(id, evaluator);
-        ActorRef<Command> self = getContext().getSelf();
-        host.tell(new SearchHost.RunSearch(id, spec, evaluator, spec.workers(),
-            ServiceKey.create(WorkerCommand.class, "mtnas-evaluator-" + id),
-            record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec)));
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
+  /** Applies an event to this actor's catalog; the caller stores it. */
+  private CatalogEvent apply(CatalogEvent event) {
+    catalog = catalog.apply(event, launcher::spec);
+    return event;
+  }
+
+  /** Stores {@code events} (nothing when empty), then answers {@code replyTo}, if any. */
+  private <T> void store(List<CatalogEvent> events, ActorRef<T> replyTo, T reply) {
+    if (events.isEmpty()) {
+      if (replyTo != null) {
+        replyTo.tell(reply);
       }
-      running.put(id, result);
-      getContext().pipeToSelf(result, (done, error) -> new Ended(id, done, error));
+      return;
     }
+    journal.tell(new CatalogJournal.Append<>(events, replyTo, reply));
+  }
+
+  /** Starts the queued searches that fit; their Started events, to be stored. */
+  private List<CatalogEvent> startWhatFits() {
+    List<CatalogEvent> events = new ArrayList<>();
+    for (String id : registry().startable(maxRunning)) {
+      events.add(apply(new CatalogEvent.Started(id)));
+      launch(id);
+    }
+    return events;
+  }
+
+  private void launch(String id) {
+    SearchSpec spec = registry().get(id).orElseThrow().spec();
+    records.put(id, new ArrayList<>());
+    var result = new CompletableFuture<SearchCoordinator.Done>();
+    try {
+      Evaluator evaluator = launcher.evaluator(spec);
+      evaluators.put(id, evaluator);
+      ActorRef<Command> self = getContext().getSelf();
+      host.tell(new SearchHost.RunSearch(id, spec, evaluator, spec.workers(),
+          ServiceKey.create(WorkerCommand.class, "mtnas-evaluator-" + id),
+          record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec),
+          new ProgressEvents(id), true));
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+    running.put(id, result);
+    getContext().pipeToSelf(result, (done, error) -> new Ended(id, done, error));
   }
 
   private void closeEvaluator(String id) {
@@ -233,6 +324,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
 
   /** The outcome with the registry as it is after the searches it allowed have started. */
   private SearchRegistry.Outcome withRegistry(SearchRegistry.Outcome o) {
-    return new SearchRegistry.Outcome(registry, o.kind(), o.entry().flatMap(e -> registry.get(e.id())), o.wasRunning());
+    return new SearchRegistry.Outcome(registry(), o.kind(), o.entry().flatMap(e -> registry().get(e.id())),
+        o.wasRunning());
   }
 }

@@ -6,7 +6,9 @@ import io.mtnas.domain.evaluation.EvaluationOutcome;
 import io.mtnas.domain.work.Delivery;
 import io.mtnas.domain.work.InFlight;
 import io.mtnas.domain.work.LedgerUpdate;
+import io.mtnas.domain.work.Replay;
 import io.mtnas.domain.work.RetryPolicy;
+import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.domain.work.WorkEvent;
 import io.mtnas.domain.work.WorkLedger;
 import io.mtnas.protocol.Evaluate;
@@ -56,7 +58,11 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
    *     predictor and the transfer arbiter, so their answers do not depend on message timing
    */
   public record Delivered(EvaluationOutcome outcome, String workerId, long wallMicros, long sequence)
-      implements NoSerializationVerificationNeeded {}
+      implements NoSerializationVerificationNeeded {
+    static Delivered of(StoredDelivery d) {
+      return new Delivered(d.outcome(), d.workerId(), d.wallMicros(), d.sequence());
+    }
+  }
 
   /** Stops the manager (the search is over). */
   public enum Stop implements ManagerCommand, NoSerializationVerificationNeeded {
@@ -79,6 +85,9 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
   private final WorkSettings settings;
   private final LongSupplier clockMillis;
   private final ProgressEvents events;
+  private final SearchDurability durability;
+  /** Stored deliveries not yet handed back after a restart; nothing is dispatched until it is done. */
+  private Replay replay;
 
   private WorkLedger ledger;
   private final Map<String, ActorRef<Delivered>> submitters = new HashMap<>();
@@ -96,8 +105,11 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       ServiceKey<WorkerCommand> workerKey,
       WorkSettings settings,
       LongSupplier clockMillis,
-      ProgressEvents events) {
+      ProgressEvents events,
+      SearchDurability durability) {
     super(context);
+    this.durability = durability;
+    this.replay = durability.replay();
     this.searchId = searchId;
     this.workerKey = workerKey;
     this.settings = settings;
@@ -110,6 +122,8 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
    * @param submitters the populations (task names) whose first batch dispatch waits for
    * @param workerKey the Receptionist key of the worker pool serving this search
    * @param clockMillis wall clock for job deadlines (a parameter so tests control it)
+   * @param durability where deliveries are stored before the populations see them, and what a
+   *     restarted search replays first
    */
   public static Behavior<ManagerCommand> create(
       String searchId,
@@ -117,7 +131,8 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       ServiceKey<WorkerCommand> workerKey,
       WorkSettings settings,
       LongSupplier clockMillis,
-      ProgressEvents events) {
+      ProgressEvents events,
+      SearchDurability durability) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
@@ -131,7 +146,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
                       .receptionist()
                       .tell(Receptionist.subscribe(workerKey, listingAdapter));
                   return new WorkManager(
-                      context, searchId, submitters, workerKey, settings, clockMillis, events);
+                      context, searchId, submitters, workerKey, settings, clockMillis, events, durability);
                 }));
   }
 
@@ -151,6 +166,9 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
   private Behavior<ManagerCommand> onSubmit(Submit m) {
     submitters.put(m.submitter(), m.replyTo());
     handle(ledger.apply(new WorkEvent.Submitted(m.submitter(), m.jobs())));
+    if (!replay.done()) {
+      replayDue();
+    }
     dispatch();
     return this;
   }
@@ -266,12 +284,32 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       if (replyTo == null) {
         throw new IllegalStateException("delivery for unknown submitter " + d.submitter());
       }
-      replyTo.tell(new Delivered(d.outcome(), workerId, wallMicros, ++delivered));
+      durability.send(new StoredDelivery(++delivered, d.submitter(), d.outcome(), workerId, wallMicros), replyTo);
+    }
+  }
+
+  /** Hands back the stored outcomes whose jobs the restarted populations have resubmitted. */
+  private void replayDue() {
+    Replay.Advance advance = replay.advance(ledger);
+    ledger = advance.ledger();
+    replay = advance.rest();
+    for (StoredDelivery d : advance.deliveries()) {
+      if (d.sequence() != ++delivered) {
+        throw new IllegalStateException("search " + searchId + ": replayed delivery " + d.sequence()
+            + " arrived as number " + delivered);
+      }
+      submitters.get(d.submitter()).tell(Delivered.of(d)); // stored already
+    }
+    if (replay.done()) {
+      getContext().getLog().info("search {}: replayed {} stored outcomes, resuming", searchId, replay.size());
     }
   }
 
   /** Hands pending jobs to waiting workers; wakes idle workers when work is left over. */
   private void dispatch() {
+    if (!replay.done()) {
+      return; // a live result must not slip in between stored ones
+    }
     while (!waiting.isEmpty()) {
       Optional<EvaluationJob> next = ledger.nextJob();
       if (next.isEmpty()) {

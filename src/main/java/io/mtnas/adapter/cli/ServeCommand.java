@@ -6,6 +6,7 @@ import io.mtnas.actor.SearchService;
 import io.mtnas.adapter.http.ApiSettings;
 import io.mtnas.adapter.http.DataDirectory;
 import io.mtnas.adapter.http.HttpService;
+import io.mtnas.adapter.http.ServiceLauncher;
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.search.SearchResources;
 import io.mtnas.domain.search.SearchSpec;
@@ -44,7 +45,8 @@ final class ServeCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE})", defaultValue = "8080")
   int port;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "where each finished search's report.json and"
+  @Option(names = "--data", paramLabel = "DIR", description = "where the searches are kept (the embedded H2"
+      + " journal, unless config mtnas.db.url names a database) and each finished search's report.json and"
       + " evaluations.csv go, in DIR/<id>/ (default: ${DEFAULT-VALUE})", defaultValue = "data")
   Path data;
 
@@ -76,22 +78,12 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new BadInputException("--data " + data + ": cannot create the directory: " + e.getMessage());
     }
-    SearchService.Launcher launcher = new SearchService.Launcher() {
-      @Override
-      public Evaluator evaluator(SearchSpec spec) {
-        return cli.evaluator(spec);
-      }
-
-      @Override
-      public SearchResources resources(SearchSpec spec) {
-        return cli.resources(spec);
-      }
-    };
+    SearchService.Launcher launcher = new ServiceLauncher(cli::evaluator, cli::resources, cli.tables());
     HttpService service;
     try {
       service = HttpService.start(cli.config(), cli.settings().work(), settings, cli.tables(), launcher,
           new DataDirectory(data.toAbsolutePath(), cli.tables()), host, port, token);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
     InetSocketAddress bound = service.address();

@@ -3,6 +3,7 @@ package io.mtnas.adapter.http;
 import com.typesafe.config.Config;
 import io.mtnas.actor.SearchService;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.adapter.store.Database;
 import io.mtnas.domain.work.WorkSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -44,6 +45,9 @@ public final class HttpService implements AutoCloseable {
       throw new IllegalArgumentException("the API token must have at least " + BearerToken.MIN_LENGTH
           + " characters");
     }
+    Database database = Database.from(config, data.root());
+    database.createSchemaIfMissing();
+    config = database.applyTo(config);
     ExecutorService blocking = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "mtnas-evaluator");
       t.setDaemon(true);

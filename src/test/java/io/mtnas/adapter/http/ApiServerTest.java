@@ -77,17 +77,8 @@ class ApiServerTest {
     tablesDir = SyntheticBenchmarks.writeAll(Files.createDirectories(dir.resolve("tables")));
     tables = BenchmarkTables.open(tablesDir);
     Config config = ConfigFactory.parseString("mtnas.serve.max-body-size = 64 KiB").withFallback(ConfigFactory.load());
-    SearchService.Launcher launcher = new SearchService.Launcher() {
-      @Override
-      public Evaluator evaluator(SearchSpec spec) {
-        return new TabularEvaluator(tables);
-      }
-
-      @Override
-      public SearchResources resources(SearchSpec spec) {
-        return SearchResources.none();
-      }
-    };
+    SearchService.Launcher launcher = new ServiceLauncher(spec -> new TabularEvaluator(tables),
+        spec -> SearchResources.none(), tables);
     server = HttpService.start(config, MtnasSettings.from(config).work(), ApiSettings.from(config), tables, launcher,
         new DataDirectory(dir.resolve("data"), tables), "127.0.0.1", 0, TOKEN);
     base = "http://127.0.0.1:" + server.address().getPort();

@@ -1,0 +1,30 @@
+package io.mtnas.actor;
+
+import io.mtnas.domain.work.Replay;
+import io.mtnas.domain.work.StoredDelivery;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * Whether a search's deliveries are stored before its populations see them ({@code mtnas serve}) or
+ * go to them directly ({@code mtnas run}), and, after a restart, what it stored before.
+ */
+public record SearchDurability(Replay replay, Optional<ActorRef<DeliveryJournal.Command>> journal) {
+  private static final SearchDurability NONE = new SearchDurability(Replay.none(), Optional.empty());
+
+  public static SearchDurability none() {
+    return NONE;
+  }
+
+  public static SearchDurability journaled(Replay replay, ActorRef<DeliveryJournal.Command> journal) {
+    return new SearchDurability(replay, Optional.of(journal));
+  }
+
+  void send(StoredDelivery d, ActorRef<WorkManager.Delivered> to) {
+    if (journal.isPresent()) {
+      journal.get().tell(new DeliveryJournal.Record(d, to));
+    } else {
+      to.tell(WorkManager.Delivered.of(d));
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.mtnas.domain.service;
+
+import io.mtnas.domain.search.EvaluationRecord;
+import io.mtnas.domain.search.SearchReport;
+import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.TaskResult;
+import io.mtnas.domain.search.TransferStats;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the service persists about its searches' lives, in order; {@link Catalog#apply} replays
+ * them. A running search's evaluations are not here: each search keeps its own deliveries.
+ */
+public sealed interface CatalogEvent {
+  String id();
+
+  /** @param specJson the spec in its documented JSON form, which evolves with its own reader */
+  record Submitted(String id, String specJson, Optional<String> idempotencyKey) implements CatalogEvent {
+    public Submitted {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(specJson, "specJson");
+      Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+  }
+
+  record Started(String id) implements CatalogEvent {}
+
+  /**
+   * The report (less its id and spec, which the submission holds) and every evaluation, so a
+   * finished search is served after a restart as before.
+   */
+  record Finished(String id, List<TaskResult> tasks, long wallMillis, List<TransferStats> transfers,
+      List<EvaluationRecord> records) implements CatalogEvent {
+    public Finished {
+      tasks = List.copyOf(tasks);
+      transfers = List.copyOf(transfers);
+      records = List.copyOf(records);
+    }
+
+    public static Finished of(SearchReport report, List<EvaluationRecord> records) {
+      return new Finished(report.searchId(), report.tasks(), report.wallMillis(), report.transfers(), records);
+    }
+
+    public SearchReport report(SearchSpec spec) {
+      return new SearchReport(id, spec, tasks, wallMillis, transfers);
+    }
+  }
+
+  record Failed(String id, String reason) implements CatalogEvent {}
+
+  record Cancelled(String id) implements CatalogEvent {}
+
+  record Deleted(String id) implements CatalogEvent {}
+}
