@@ -14,15 +14,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mtnas serve} in its own JVM: token rules at start, a free port, a search over HTTP. */
 class ServeProcessTest {
   private static final String TOKEN = "process-token-abcdef0123456789";
-  private static final Pattern LISTENING = Pattern.compile("mtnas serve: listening on (http://127\\.0\\.0\\.1:\\d+)");
 
   @TempDir Path work;
 
@@ -111,18 +108,7 @@ class ServeProcessTest {
   }
 
   private static String awaitListening(Process p, Path out, Path err) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      Matcher m = LISTENING.matcher(Files.readString(out));
-      if (m.find()) {
-        return m.group(1);
-      }
-      if (!p.isAlive()) {
-        throw new AssertionError("mtnas serve exited " + p.exitValue() + ": " + Files.readString(err));
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("mtnas serve printed no listening line: " + Files.readString(err));
+    return ServeProcess.awaitListening(p, out, err);
   }
 
 }

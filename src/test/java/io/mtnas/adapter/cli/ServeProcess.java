@@ -1,0 +1,95 @@
+package io.mtnas.adapter.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One {@code mtnas serve} JVM for process tests: started, awaited, asked over HTTP, killed. */
+final class ServeProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("mtnas serve: listening on (http://127\\.0\\.0\\.1:\\d+)");
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final Process process;
+  final Path out;
+  final Path err;
+  private final String token;
+  private String base;
+
+  private ServeProcess(Process process, Path out, Path err, String token) {
+    this.process = process;
+    this.out = out;
+    this.err = err;
+    this.token = token;
+  }
+
+  /** Starts {@code mtnas serve --port 0} with {@code args}; the output goes to {@code logs/serve-<n>.*}. */
+  static ServeProcess start(Path work, Path logs, String token, Map<String, String> env, String... args)
+      throws IOException {
+    long n = System.nanoTime();
+    Path out = logs.resolve("serve-" + n + ".out");
+    Path err = logs.resolve("serve-" + n + ".err");
+    String[] all = new String[args.length + 3];
+    all[0] = "serve";
+    all[1] = "--port";
+    all[2] = "0";
+    System.arraycopy(args, 0, all, 3, args.length);
+    return new ServeProcess(MtnasProcess.start(work, out, err, env, all), out, err, token);
+  }
+
+  /** The base URL, once it printed its listening line. */
+  String awaitListening() throws Exception {
+    base = awaitListening(process, out, err);
+    return base;
+  }
+
+  static String awaitListening(Process p, Path out, Path err) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      Matcher m = LISTENING.matcher(Files.readString(out));
+      if (m.find()) {
+        return m.group(1);
+      }
+      if (!p.isAlive()) {
+        throw new AssertionError("mtnas serve exited " + p.exitValue() + ": " + Files.readString(err));
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("mtnas serve printed no listening line: " + Files.readString(err));
+  }
+
+  HttpResponse<String> get(String path, String accept) throws Exception {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token).header("Accept", accept).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String json) throws Exception {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, nothing. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("mtnas serve survived SIGKILL");
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
