@@ -87,9 +87,7 @@ final class ServeProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      kill();
-    }
+  public void close() {
+    process.destroyForcibly();
   }
 }
