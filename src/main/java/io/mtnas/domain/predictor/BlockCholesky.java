@@ -47,14 +47,15 @@ import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
  * <p>The multi-right-hand-side forward substitution (the panels here, and the scoring of
  * candidates in GaussianProcessRegressor) is written out, not taken from EJML, because it is
  * faster. For a 600-row factor and 1,044 right-hand sides in panels of 256, each way timed in the
- * same run (ForwardSubstitutionBenchmark, median of 15 rounds; two runs on a shared 2-core machine,
- * 2026-12-07), this one took 25.0 / 26.6 ms; EJML's block solver {@code TriangularSolver_DDRB.lsolve}
- * 67.1 / 100.4 ms (the factor converted to 64-blocks once, untimed); EJML's vector {@code
- * TriangularSolver_DDRM.solveL} once per candidate, on the transposed layout, 146.8 / 170.2 ms; and
- * its {@code TriangularSolver_DDRM.solveL(L, B, m, n)} on the panel as one row-major array 307.6 /
- * 303.3 ms. The likely reason: EJML's keep the right-hand sides in one array (or,
- * per candidate, reduce a dot product in order), while this one keeps each row in its own array and
- * updates a whole row of right-hand sides per entry of L, a loop the JIT vectorises.
+ * same run (ForwardSubstitutionBenchmark, median of 15 rounds, two runs on the 2-core machine,
+ * 2026-12-07; docs/benchmarks.md section 10), this one took 21.9 / 25.5 ms; EJML's block solver
+ * {@code TriangularSolver_DDRB.lsolve} 67.1 / 76.1 ms (the factor converted to 64-blocks once,
+ * untimed); EJML's vector {@code TriangularSolver_DDRM.solveL} once per candidate, on the
+ * transposed layout, 151.3 / 157.2 ms; and its {@code TriangularSolver_DDRM.solveL(L, B, m, n)} on
+ * the panel as one row-major array 314.5 / 333.3 ms. The likely reason: EJML's keep the right-hand
+ * sides in one array (or, per candidate, reduce a dot product in order), while this one keeps each
+ * row in its own array and updates a whole row of right-hand sides per entry of L, a loop the JIT
+ * vectorises.
  */
 final class BlockCholesky {
   /** Rows per block: the width of a panel's right-hand sides. */
