@@ -1,36 +1,69 @@
 package io.mtnas.domain.predictor;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 
 /**
  * The lower Cholesky factor L (L L^T = K) of a symmetric positive definite matrix K that grows by
- * appended rows, computed in blocks of {@link #BLOCK} rows counted from the first row. Block [s, e)
- * takes the rows above it as given: its panel solves L[s:e, 0:s] L[0:s, 0:s]^T = K[s:e, 0:s] (one
- * forward substitution with the block's rows as right-hand sides), then its diagonal part factors
- * the Schur complement K[s:e, s:e] - L[s:e, 0:s] L[s:e, 0:s]^T. Stored in an EJML matrix; K^-1 y is
- * EJML's triangular solves.
+ * appended rows, computed in blocks of {@link #BLOCK} rows counted from the first row and stored in
+ * an EJML matrix. Block [s, e) takes the rows above it as given:
  *
- * <p>Every entry is the arithmetic of the textbook row-by-row factorisation (L[i][j] = (K[i][j] -
- * sum over k < j of L[i][k] L[j][k], subtracted in order of k) / L[j][j], the diagonal the square
- * root of that sum, at least 1e-12), only reordered between entries: the factor is bit for bit the
- * one of the hand-written Cholesky this replaced (ReferenceGaussianProcess in the tests), and so are
- * the Gaussian process's scores. The diagonal blocks are therefore not EJML's {@code
- * CholeskyDecomposition_F64}, which multiplies by the reciprocal of the diagonal instead of dividing
- * by it and so agrees only to about 1e-12 (relative, on the predictions).
+ * <ol>
+ *   <li>its panel solves L[s:e, 0:s] L[0:s, 0:s]^T = K[s:e, 0:s], one forward substitution with the
+ *       block's rows as right-hand sides: {@link #forwardSubstitute}, written out here (below);
+ *   <li>the Schur complement K[s:e, s:e] - L[s:e, 0:s] L[s:e, 0:s]^T is EJML's {@code
+ *       CommonOps_DDRM.multAddTransA(-1, P, P, S)} on the solved panel P = L[s:e, 0:s]^T;
+ *   <li>the block's diagonal part is EJML's Cholesky of that complement, {@code
+ *       CholeskyDecompositionInner_DDRM} (what {@code DecompositionFactory_DDRM.chol} picks for a
+ *       matrix this small).
+ * </ol>
+ *
+ * K^-1 y is EJML's triangular solves ({@code TriangularSolver_DDRM.solveL} and {@code solveTranL}).
+ *
+ * <p>Not bit for bit the hand-written row-by-row Cholesky this replaced (ReferenceGaussianProcess
+ * in the tests): EJML's Cholesky multiplies by the reciprocal of the diagonal where that one
+ * divided by it, so entries differ by a few ulps (within 1e-13 in BlockCholeskyTest) and the
+ * Gaussian process's scores by up to about 2e-12 relative (GaussianProcessEquivalenceTest holds
+ * them to 1e-9).
+ *
+ * <p>Near-singular matrices: the hand-written Cholesky floored every pivot at 1e-12 (a diagonal at
+ * least {@link #MIN_DIAGONAL} = sqrt(1e-12)) and so never failed. EJML's has no floor: it reports
+ * failure on a pivot of 0 or less and takes any positive one. A diagonal block that EJML cannot
+ * factor, or whose factor has a diagonal entry below {@link #MIN_DIAGONAL}, is therefore factored
+ * again with {@link #JITTER} (1e-12) added to its Schur complement's diagonal, ten times more on
+ * each further try, until it passes; L L^T is then K plus that jitter on the block's diagonal (the
+ * old code instead raised the offending pivots alone). A singular matrix (duplicate rows, no noise)
+ * still factors, with L L^T within about the jitter of K; only an infinite entry makes it throw. The
+ * Gaussian process's K includes noise I, so every pivot is at least the noise (1.0 by default) and
+ * the jitter is only reached with a noise below 1e-12.
  *
  * <p>{@link #extend} keeps the complete blocks of a factor whose matrix shares its leading rows and
- * computes the rest, which is the arithmetic a factorisation from scratch does for those blocks: the
- * two agree bit for bit, so what was factored before never changes a result.
+ * computes the rest, which is the arithmetic a factorisation from scratch does for those blocks
+ * (jitter included: it depends only on the block's own complement): the two agree bit for bit, so
+ * what was factored before never changes a result.
  *
- * <p>The multi-right-hand-side forward substitution is written out here, not taken from EJML: EJML's
- * ({@code TileTriangularSolver_F64.lsolveLow}, {@code TriangularSolver_DDRB}) keep the right-hand
- * sides in one array, which the JIT does not vectorise; this one keeps each row in its own array and
- * was four times faster for 600 rows and 1,044 right-hand sides (about 20 ms against 80 ms).
+ * <p>The multi-right-hand-side forward substitution (the panels here, and the scoring of
+ * candidates in GaussianProcessRegressor) is written out, not taken from EJML, because it is
+ * faster. For a 600-row factor and 1,044 right-hand sides in panels of 256, each way timed in the
+ * same run (ForwardSubstitutionBenchmark, median of 15 rounds, two runs on the 2-core machine,
+ * 2026-12-07; docs/benchmarks.md section 10), this one took 21.9 / 25.5 ms; EJML's block solver
+ * {@code TriangularSolver_DDRB.lsolve} 67.1 / 76.1 ms (the factor converted to 64-blocks once,
+ * untimed); EJML's vector {@code TriangularSolver_DDRM.solveL} once per candidate, on the
+ * transposed layout, 151.3 / 157.2 ms; and its {@code TriangularSolver_DDRM.solveL(L, B, m, n)} on
+ * the panel as one row-major array 314.5 / 333.3 ms. The likely reason: EJML's keep the right-hand
+ * sides in one array (or, per candidate, reduce a dot product in order), while this one keeps each
+ * row in its own array and updates a whole row of right-hand sides per entry of L, a loop the JIT
+ * vectorises.
  */
 final class BlockCholesky {
   /** Rows per block: the width of a panel's right-hand sides. */
   static final int BLOCK = 64;
+  /** The least diagonal entry of the factor: the square root of the old pivot floor, 1e-12. */
+  static final double MIN_DIAGONAL = Math.sqrt(1e-12);
+  /** The first jitter added to a diagonal block's diagonal when it does not factor (see {@link #factorDiagonal}). */
+  static final double JITTER = 1e-12;
 
   /** Entry (i, j), j <= i, of the matrix being factored. */
   @FunctionalInterface
@@ -141,64 +174,64 @@ final class BlockCholesky {
       }
     }
     forwardSubstitute(l, p, s);
-    // rows[q]: row s + q of L up to its diagonal
-    double[][] rows = new double[b][];
-    for (int q = 0; q < b; q++) {
-      rows[q] = new double[s + q + 1];
-    }
-    for (int i = 0; i < s; i++) {
-      for (int q = 0; q < b; q++) {
-        rows[q][i] = p[i][q];
-      }
-    }
-    // the Schur complement K[s:e, s:e] - L[s:e, 0:s] L[s:e, 0:s]^T, lower triangle
+    // the Schur complement K[s:e, s:e] - P^T P, P = L[s:e, 0:s]^T the solved panel, by EJML
+    DMatrixRMaj schur = new DMatrixRMaj(b, b);
     for (int a = 0; a < b; a++) {
-      double[] ra = rows[a];
-      int c = 0;
-      for (; c + 4 <= a + 1; c += 4) {
-        double[] r0 = rows[c];
-        double[] r1 = rows[c + 1];
-        double[] r2 = rows[c + 2];
-        double[] r3 = rows[c + 3];
-        double v0 = k.at(s + a, s + c);
-        double v1 = k.at(s + a, s + c + 1);
-        double v2 = k.at(s + a, s + c + 2);
-        double v3 = k.at(s + a, s + c + 3);
-        for (int i = 0; i < s; i++) {
-          double x = ra[i];
-          v0 -= x * r0[i];
-          v1 -= x * r1[i];
-          v2 -= x * r2[i];
-          v3 -= x * r3[i];
-        }
-        ra[s + c] = v0;
-        ra[s + c + 1] = v1;
-        ra[s + c + 2] = v2;
-        ra[s + c + 3] = v3;
-      }
-      for (; c <= a; c++) {
-        double[] rc = rows[c];
-        double v = k.at(s + a, s + c);
-        for (int i = 0; i < s; i++) {
-          v -= ra[i] * rc[i];
-        }
-        ra[s + c] = v;
-      }
-    }
-    // its Cholesky factor, in place
-    for (int a = 0; a < b; a++) {
-      double[] ra = rows[a];
       for (int c = 0; c <= a; c++) {
-        double[] rc = rows[c];
-        double v = ra[s + c];
-        for (int j = s; j < s + c; j++) {
-          v -= ra[j] * rc[j];
-        }
-        ra[s + c] = a == c ? Math.sqrt(Math.max(v, 1e-12)) : v / rc[s + c];
+        double v = k.at(s + a, s + c);
+        schur.data[a * b + c] = v;
+        schur.data[c * b + a] = v;
       }
     }
-    for (int q = 0; q < b; q++) {
-      System.arraycopy(rows[q], 0, l.data, (s + q) * l.numCols, s + q + 1);
+    if (s > 0) {
+      DMatrixRMaj panel = new DMatrixRMaj(s, b);
+      for (int i = 0; i < s; i++) {
+        System.arraycopy(p[i], 0, panel.data, i * b, b);
+      }
+      CommonOps_DDRM.multAddTransA(-1, panel, panel, schur);
     }
+    DMatrixRMaj diagonal = factorDiagonal(schur);
+    for (int q = 0; q < b; q++) {
+      int row = (s + q) * l.numCols;
+      for (int i = 0; i < s; i++) {
+        l.data[row + i] = p[i][q];
+      }
+      System.arraycopy(diagonal.data, q * b, l.data, row + s, q + 1);
+    }
+  }
+
+  /**
+   * EJML's Cholesky factor of a diagonal block's Schur complement {@code schur}, with every diagonal
+   * entry at least {@link #MIN_DIAGONAL}. Where EJML finds the block not positive definite, or a
+   * diagonal entry comes out below that floor, the block is factored again with {@link #JITTER}
+   * added to its diagonal, ten times more on each further try, until it passes.
+   */
+  private static DMatrixRMaj factorDiagonal(DMatrixRMaj schur) {
+    int b = schur.numRows;
+    double bound = b * CommonOps_DDRM.elementMaxAbs(schur) + 1; // any larger jitter makes it diagonally dominant
+    CholeskyDecompositionInner_DDRM chol = new CholeskyDecompositionInner_DDRM(true);
+    for (double jitter = 0; ; jitter = jitter == 0 ? JITTER : jitter * 10) {
+      DMatrixRMaj t = schur.copy();
+      for (int a = 0; a < b; a++) {
+        t.data[a * b + a] += jitter;
+      }
+      if (chol.decompose(t) && diagonalAtLeast(t, MIN_DIAGONAL)) {
+        return t;
+      }
+      if (jitter > bound) {
+        throw new IllegalArgumentException("a diagonal block does not factor, even with jitter " + jitter
+            + " on its diagonal (an entry of the matrix is infinite?)");
+      }
+    }
+  }
+
+  /** Whether no diagonal entry of {@code t} is below {@code floor} (NaN passes, as it did before). */
+  private static boolean diagonalAtLeast(DMatrixRMaj t, double floor) {
+    for (int a = 0; a < t.numRows; a++) {
+      if (t.data[a * t.numCols + a] < floor) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 package io.mtnas.domain.predictor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.mtnas.domain.predictor.GaussianProcessRegressor.Scoring;
 import io.mtnas.domain.predictor.GaussianProcessRegressor.Settings;
@@ -11,10 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The blocked Gaussian process against the hand-written one it replaced ({@link
- * ReferenceGaussianProcess}) on seeded random data: the same means and expected improvements, bit
- * for bit (so within any tolerance, 1e-9 relative included), whether the factor was computed at
- * once, extended as the archive grew, or computed afresh after the window slid; and a regressor
- * that extended its factor gives bit for bit what a fresh regressor gives.
+ * ReferenceGaussianProcess}) on seeded random data: the same means and expected improvements
+ * within 1e-9 relative, and the same order of any two candidates whose reference scores are further
+ * apart than that, whether the factor was computed at once, extended as the archive grew, or
+ * computed afresh after the window slid. Not bit for bit: EJML's Cholesky of the diagonal blocks
+ * multiplies by the reciprocal of the diagonal where the reference divides by it, and the scores
+ * differ from the reference's by up to about 2e-12 relative (the most on posterior means near
+ * zero, where the sum cancels). A regressor that extended its factor still gives bit for bit what
+ * a fresh regressor gives.
  */
 class GaussianProcessEquivalenceTest {
   private static final int EDGES = 6;
@@ -85,9 +90,28 @@ class GaussianProcessEquivalenceTest {
     return rows;
   }
 
-  /** Bit for bit the reference's scores (and so within 1e-9 relative of them). */
+  /** Relative tolerance on each score against the reference. */
+  private static final double TOLERANCE = 1e-9;
+
+  /**
+   * Within {@link #TOLERANCE} (relative) of the reference's scores, and ranking every two candidates
+   * as the reference does wherever the reference's scores differ by more than that tolerance.
+   */
   private static void assertEquivalent(double[] actual, double[] expected, String what) {
-    assertBitForBit(actual, expected, what + ", against the reference");
+    assertThat(actual).as(what).hasSameSizeAs(expected);
+    for (int i = 0; i < actual.length; i++) {
+      assertThat(actual[i]).as("%s, candidate %d against the reference", what, i)
+          .isCloseTo(expected[i], within(TOLERANCE * Math.abs(expected[i])));
+    }
+    for (int i = 0; i < actual.length; i++) {
+      for (int j = 0; j < actual.length; j++) {
+        double gap = expected[i] - expected[j];
+        if (gap > TOLERANCE * Math.max(Math.abs(expected[i]), Math.abs(expected[j]))) {
+          assertThat(actual[i]).as("%s, candidate %d ranked above %d as by the reference", what, i, j)
+              .isGreaterThan(actual[j]);
+        }
+      }
+    }
   }
 
   private static void assertBitForBit(double[] actual, double[] expected, String what) {
