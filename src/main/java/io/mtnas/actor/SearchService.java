@@ -1,6 +1,7 @@
 package io.mtnas.actor;
 
 import io.mtnas.domain.evaluation.Evaluator;
+import io.mtnas.domain.events.EventHistory;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchResources;
 import io.mtnas.domain.search.SearchSpec;
@@ -85,6 +86,12 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   public record EvaluationsView(SearchEntry entry, List<EvaluationRecord> records)
       implements NoSerializationVerificationNeeded {}
 
+  /**
+   * The progress events kept for a search's followers (server-sent events); empty for an unknown
+   * search. A search that ended before this service started has an empty, closed history.
+   */
+  public record Follow(String id, ActorRef<Optional<EventHistory>> replyTo) implements Command {}
+
   private record Recorded(String id, EvaluationRecord record) implements Command {}
 
   private record Ended(String id, SearchCoordinator.Done done, Throwable error) implements Command {}
@@ -101,10 +108,14 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   private final Map<String, List<EvaluationRecord>> records = new HashMap<>();
   private final Map<String, CompletableFuture<SearchCoordinator.Done>> running = new HashMap<>();
   private final Map<String, Evaluator> evaluators = new HashMap<>();
+  private final Map<String, EventHistory> histories = new HashMap<>();
+  private final int historyCapacity;
 
   private SearchService(ActorContext<Command> context, ActorRef<SearchHost.RunSearch> host,
-      ActorRef<CatalogJournal.Command> journal, Launcher launcher, Output output, int maxRunning, Catalog catalog) {
+      ActorRef<CatalogJournal.Command> journal, Launcher launcher, Output output, int maxRunning, Catalog catalog,
+      int historyCapacity) {
     super(context);
+    this.historyCapacity = historyCapacity;
     this.host = host;
     this.journal = journal;
     this.launcher = launcher;
@@ -113,9 +124,12 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     this.catalog = catalog;
   }
 
-  /** @param maxRunning searches that run at once; later ones wait QUEUED */
+  /**
+   * @param maxRunning searches that run at once; later ones wait QUEUED
+   * @param historyCapacity progress events kept per search for its followers
+   */
   public static Behavior<Command> create(
-      WorkSettings work, Executor blocking, Launcher launcher, Output output, int maxRunning) {
+      WorkSettings work, Executor blocking, Launcher launcher, Output output, int maxRunning, int historyCapacity) {
     if (maxRunning < 1) {
       throw new IllegalArgumentException("maxRunning must be >= 1, got " + maxRunning);
     }
@@ -127,7 +141,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       return Behaviors.receive(Command.class)
           .onMessage(Recovered.class, r -> {
             SearchService service = new SearchService(context, host, journal, launcher, output, maxRunning,
-                r.catalog());
+                r.catalog(), historyCapacity);
             service.resume();
             return stash.unstashAll(service);
           })
@@ -157,6 +171,10 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
         .onMessage(Evaluations.class, m -> {
           m.replyTo().tell(registry().get(m.id()).map(e -> new EvaluationsView(e,
               catalog.finishedRecords(m.id()).orElseGet(() -> List.copyOf(records.getOrDefault(m.id(), List.of()))))));
+          return this;
+        })
+        .onMessage(Follow.class, m -> {
+          m.replyTo().tell(registry().get(m.id()).map(e -> history(m.id(), e.state().over())));
           return this;
         })
         .onMessage(Cancel.class, this::onCancel)
@@ -231,6 +249,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     }
     apply(new CatalogEvent.Deleted(m.id()));
     records.remove(m.id());
+    histories.remove(m.id());
     try {
       output.deleted(m.id());
     } catch (RuntimeException e) {
@@ -302,13 +321,31 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       ActorRef<Command> self = getContext().getSelf();
       host.tell(new SearchHost.RunSearch(id, spec, evaluator, spec.workers(),
           ServiceKey.create(WorkerCommand.class, "mtnas-evaluator-" + id),
-          record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec),
-          new ProgressEvents(id), true));
+          record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec), events(id), true));
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
     }
     running.put(id, result);
     getContext().pipeToSelf(result, (done, error) -> new Ended(id, done, error));
+  }
+
+  /** A new event stream for a search that starts: logged, and kept for its followers. */
+  private ProgressEvents events(String id) {
+    ProgressEvents events = new ProgressEvents(id);
+    EventHistory history = new EventHistory(historyCapacity);
+    histories.put(id, history); // a restarted search's followers see its replayed events again
+    events.subscribe("followers", historyCapacity, history);
+    return events;
+  }
+
+  private EventHistory history(String id, boolean over) {
+    return histories.computeIfAbsent(id, x -> {
+      EventHistory h = new EventHistory(historyCapacity);
+      if (over) {
+        h.onClose(); // ended before this service started: nothing to follow
+      }
+      return h;
+    });
   }
 
   private void closeEvaluator(String id) {

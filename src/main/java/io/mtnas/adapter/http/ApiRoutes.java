@@ -81,6 +81,7 @@ public final class ApiRoutes extends AllDirectives {
   private final ApiSettings settings;
   private final BearerToken token;
   private final BooleanSupplier ready;
+  private final EventRoutes events;
 
   ApiRoutes(ActorSystem<?> system, ActorRef<SearchService.Command> service, BenchmarkTables tables,
       ApiSettings settings, BearerToken token, BooleanSupplier ready) {
@@ -90,6 +91,7 @@ public final class ApiRoutes extends AllDirectives {
     this.settings = settings;
     this.token = token;
     this.ready = ready;
+    this.events = new EventRoutes(system, service, settings);
   }
 
   Route routes() {
@@ -117,6 +119,8 @@ public final class ApiRoutes extends AllDirectives {
             id -> methods(request, Map.of(HttpMethods.GET, () -> report(request, id)))),
         path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("evaluations"),
             id -> methods(request, Map.of(HttpMethods.GET, () -> evaluations(request, id)))),
+        path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("events"),
+            id -> methods(request, Map.of(HttpMethods.GET, () -> events.follow(request, id, p -> problem(request, p))))),
         path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("cancel"),
             id -> methods(request, Map.of(HttpMethods.POST, () -> cancel(request, id)))),
         problem(request, Problem.notFound("no route " + request.getUri().path())));

@@ -54,7 +54,7 @@ public final class HttpService implements AutoCloseable {
       return t;
     });
     ActorSystem<SearchService.Command> system = ActorSystem.create(
-        SearchService.create(work, blocking, launcher, data, settings.maxRunning()), "mtnas-serve", config);
+        SearchService.create(work, blocking, launcher, data, settings.maxRunning(), settings.eventHistory()), "mtnas-serve", config);
     AtomicBoolean ready = new AtomicBoolean(false);
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "mtnas-not-ready",
         () -> {

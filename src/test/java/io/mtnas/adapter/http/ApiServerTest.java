@@ -74,6 +74,11 @@ class ApiServerTest {
 
   @BeforeAll
   static void start() throws Exception {
+    startIn(dir);
+  }
+
+  /** Starts the server on synthetic tables under {@code dir} (other API test classes share the helpers). */
+  static void startIn(Path dir) throws Exception {
     tablesDir = SyntheticBenchmarks.writeAll(Files.createDirectories(dir.resolve("tables")));
     tables = BenchmarkTables.open(tablesDir);
     Config config = ConfigFactory.parseString("mtnas.serve.max-body-size = 64 KiB").withFallback(ConfigFactory.load());

@@ -1,0 +1,135 @@
+package io.mtnas.adapter.http;
+
+import static io.mtnas.adapter.http.ApiServerTest.CLIENT;
+import static io.mtnas.adapter.http.ApiServerTest.JSON;
+import static io.mtnas.adapter.http.ApiServerTest.TOKEN;
+import static io.mtnas.adapter.http.ApiServerTest.assertProblem;
+import static io.mtnas.adapter.http.ApiServerTest.authed;
+import static io.mtnas.adapter.http.ApiServerTest.json;
+import static io.mtnas.adapter.http.ApiServerTest.spec;
+import static io.mtnas.adapter.http.ApiServerTest.submit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GET /api/v1/searches/{id}/events: server-sent events from a real server through java.net.http. */
+class ApiEventsTest {
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    ApiServerTest.startIn(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    ApiServerTest.stop();
+  }
+
+  /** One frame: its event name, id and data. */
+  record Frame(String event, String id, JsonNode data) {}
+
+  /** Reads frames until the server ends the stream. */
+  static List<Frame> follow(String id, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ApiServerTest.base + "/api/v1/searches/" + id + "/events"
+        + (headers.length % 2 == 1 ? headers[headers.length - 1] : ""))).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    HttpResponse<Stream<String>> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+    List<Frame> frames = new ArrayList<>();
+    String event = null;
+    String frameId = null;
+    StringBuilder data = new StringBuilder();
+    for (String line : (Iterable<String>) r.body()::iterator) {
+      if (line.isEmpty()) {
+        if (data.length() > 0) {
+          frames.add(new Frame(event, frameId, JSON.readTree(data.toString())));
+        }
+        event = null;
+        frameId = null;
+        data.setLength(0);
+      } else if (line.startsWith("event:")) {
+        event = line.substring(6).strip();
+      } else if (line.startsWith("id:")) {
+        frameId = line.substring(3).strip();
+      } else if (line.startsWith("data:")) {
+        data.append(line.substring(5).strip());
+      }
+    }
+    return frames;
+  }
+
+  @Test
+  void aFollowerGetsEveryEventInOrderToTheEndAndAReconnectResumesAfterItsLastId() throws Exception {
+    String id = json(submit(spec(11, 30))).get("id").asText();
+    List<Frame> all = follow(id);
+    assertThat(all).isNotEmpty();
+    for (int i = 0; i < all.size(); i++) {
+      Frame f = all.get(i);
+      assertThat(f.id()).as("frame %d", i).isEqualTo(Long.toString(i + 1));
+      assertThat(f.data().get("seq").asLong()).isEqualTo(i + 1);
+      assertThat(f.data().get("event").asText()).isEqualTo(f.event());
+      assertThat(f.data().get("search").asText()).isEqualTo(id);
+    }
+    assertThat(all.get(0).event()).isEqualTo("search_started");
+    assertThat(all.get(all.size() - 1).event()).isEqualTo("search_finished");
+    assertThat(all.stream().filter(f -> f.event().equals("evaluation")).count()).isEqualTo(evaluations(id));
+
+    List<Frame> resumed = follow(id, "Last-Event-ID", "17");
+    assertThat(resumed).extracting(Frame::id).containsExactlyElementsOf(
+        all.subList(17, all.size()).stream().map(Frame::id).toList());
+    assertThat(resumed).extracting(Frame::data).containsExactlyElementsOf(
+        all.subList(17, all.size()).stream().map(Frame::data).toList());
+    List<Frame> from = follow(id, "?from_seq=5");
+    assertThat(from.get(0).id()).isEqualTo("5");
+    assertThat(from).hasSize(all.size() - 4);
+  }
+
+  @Test
+  void aFollowerOfARunningSearchSeesItLiveUntilItEnds() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode spec = spec(12, 400);
+    spec.get("tasks").forEach(t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t).remove("threshold"));
+    String id = json(submit(spec)).get("id").asText();
+    List<Frame> frames = follow(id);
+    assertThat(frames.get(frames.size() - 1).event()).isEqualTo("search_finished");
+    assertThat(frames.stream().filter(f -> f.event().equals("evaluation")).count()).isEqualTo(evaluations(id))
+        .isEqualTo(800);
+  }
+
+  /** The search's evaluations as GET /searches/{id} counts them (it may stop at its thresholds). */
+  private static long evaluations(String id) throws Exception {
+    long n = 0;
+    for (JsonNode t : json(authed("GET", "/api/v1/searches/" + id, null)).get("tasks")) {
+      n += t.get("evaluations").asLong();
+    }
+    return n;
+  }
+
+  @Test
+  void badResumePointsAndUnknownSearchesAreProblems() throws Exception {
+    String id = json(submit(spec(13, 5))).get("id").asText();
+    assertProblem(authed("GET", "/api/v1/searches/" + id + "/events", null, "Last-Event-ID", "abc"), 400, "bad-parameter");
+    assertThat(json(authed("GET", "/api/v1/searches/" + id + "/events", null, "Last-Event-ID", "-1")).get("detail")
+        .asText()).contains("Last-Event-ID").contains("-1");
+    assertProblem(authed("GET", "/api/v1/searches/" + id + "/events?from_seq=0", null), 400, "bad-parameter");
+    assertProblem(authed("GET", "/api/v1/searches/nope/events", null), 404, "not-found");
+    assertThat(ApiServerTest.send("GET", "/api/v1/searches/" + id + "/events", null, b -> {}).statusCode())
+        .isEqualTo(401);
+  }
+}
