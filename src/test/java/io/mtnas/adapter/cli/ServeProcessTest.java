@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtnas.adapter.benchmark.SyntheticBenchmarks;
+import io.mtnas.adapter.http.SseClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,44 @@ class ServeProcessTest {
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
     }
     assertThat(Files.readString(out) + Files.readString(err)).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void theFlagshipSpecSubmittedOverHttpAndFollowedToItsEndReportsWhatMtnasRunReports() throws Exception {
+    Path spec = Path.of("conf/searches/nb201-3task-ktnas.json").toAbsolutePath();
+    MtnasProcess.Result reference = MtnasProcess.run(work, "run", spec.toString(), "--benchmarks",
+        MtnasProcess.benchmarks().toString(), "--out", work.resolve("reference").toString());
+    assertThat(reference.exitCode()).as(reference.stderr()).isZero();
+
+    Map<String, String> env = new HashMap<>(Map.of(ServeCommand.TOKEN_ENV, TOKEN));
+    try (ServeProcess serve = ServeProcess.start(work, work, TOKEN, env, "--data", work.resolve("data").toString(),
+        "--benchmarks", MtnasProcess.benchmarks().toString())) {
+      String base = serve.awaitListening();
+      HttpResponse<String> created = serve.post("/api/v1/searches", Files.readString(spec));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String id = new ObjectMapper().readTree(created.body()).get("id").asText();
+      List<SseClient.Frame> frames = SseClient.follow(base + "/api/v1/searches/" + id + "/events", TOKEN,
+          java.time.Duration.ofMinutes(5));
+      assertThat(frames.get(frames.size() - 1).event()).isEqualTo("search_finished");
+      assertThat(frames).extracting(SseClient.Frame::id)
+          .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, frames.size())
+              .mapToObj(Long::toString).toList());
+      HttpResponse<String> report = serve.get("/api/v1/searches/" + id + "/report", "application/json");
+      assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+      ObjectMapper json = new ObjectMapper();
+      assertThat(timeless(json.readTree(report.body())))
+          .isEqualTo(timeless(json.readTree(Files.readString(work.resolve("reference").resolve("report.json")))));
+      assertThat(Files.readString(work.resolve("data").resolve(id).resolve("evaluations.csv")))
+          .isEqualTo(Files.readString(work.resolve("reference").resolve("evaluations.csv")));
+    }
+  }
+
+  /** A report without what differs between two runs of one seed: the search id and the wall time. */
+  private static JsonNode timeless(JsonNode report) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = report.deepCopy();
+    copy.remove("wall_seconds");
+    copy.remove("search_id");
+    return copy;
   }
 
   private static String awaitListening(Process p, Path out, Path err) throws Exception {

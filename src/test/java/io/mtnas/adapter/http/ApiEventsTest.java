@@ -1,7 +1,5 @@
 package io.mtnas.adapter.http;
 
-import static io.mtnas.adapter.http.ApiServerTest.CLIENT;
-import static io.mtnas.adapter.http.ApiServerTest.JSON;
 import static io.mtnas.adapter.http.ApiServerTest.TOKEN;
 import static io.mtnas.adapter.http.ApiServerTest.assertProblem;
 import static io.mtnas.adapter.http.ApiServerTest.authed;
@@ -11,18 +9,14 @@ import static io.mtnas.adapter.http.ApiServerTest.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.mtnas.adapter.http.SseClient.Frame;
 
 /** GET /api/v1/searches/{id}/events: server-sent events from a real server through java.net.http. */
 class ApiEventsTest {
@@ -38,41 +32,11 @@ class ApiEventsTest {
     ApiServerTest.stop();
   }
 
-  /** One frame: its event name, id and data. */
-  record Frame(String event, String id, JsonNode data) {}
-
-  /** Reads frames until the server ends the stream. */
+  /** The frames of a search's event stream; a trailing odd argument is a query string. */
   static List<Frame> follow(String id, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ApiServerTest.base + "/api/v1/searches/" + id + "/events"
-        + (headers.length % 2 == 1 ? headers[headers.length - 1] : ""))).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream");
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    HttpResponse<Stream<String>> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofLines());
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-    List<Frame> frames = new ArrayList<>();
-    String event = null;
-    String frameId = null;
-    StringBuilder data = new StringBuilder();
-    for (String line : (Iterable<String>) r.body()::iterator) {
-      if (line.isEmpty()) {
-        if (data.length() > 0) {
-          frames.add(new Frame(event, frameId, JSON.readTree(data.toString())));
-        }
-        event = null;
-        frameId = null;
-        data.setLength(0);
-      } else if (line.startsWith("event:")) {
-        event = line.substring(6).strip();
-      } else if (line.startsWith("id:")) {
-        frameId = line.substring(3).strip();
-      } else if (line.startsWith("data:")) {
-        data.append(line.substring(5).strip());
-      }
-    }
-    return frames;
+    String query = headers.length % 2 == 1 ? headers[headers.length - 1] : "";
+    return SseClient.follow(ApiServerTest.base + "/api/v1/searches/" + id + "/events" + query, TOKEN,
+        Duration.ofSeconds(60), headers);
   }
 
   @Test
