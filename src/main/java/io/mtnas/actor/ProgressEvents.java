@@ -209,6 +209,11 @@ public final class ProgressEvents {
     event("worker_left").with("worker", worker).with("requeued", requeuedJobs).publish();
   }
 
+  /** A restarted search got back every outcome it had stored and goes on with real workers. */
+  public void searchRecovered(int replayed) {
+    event("search_recovered").with("replayed", replayed).publish();
+  }
+
   public void searchFinished(SearchReport report) {
     Event e =
         event("search_finished")

@@ -302,6 +302,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     }
     if (replay.done()) {
       getContext().getLog().info("search {}: replayed {} stored outcomes, resuming", searchId, replay.size());
+      events.searchRecovered(replay.size());
     }
   }
 

@@ -140,7 +140,8 @@ class ServeKillTest {
     for (int r = 0; r < restartLogs.size(); r++) {
       String log = Files.readString(restartLogs.get(r));
       for (String id : ids) {
-        Matcher m = Pattern.compile("search " + id + ": replayed (\\d+) stored outcomes").matcher(log);
+        Matcher m = Pattern.compile("\"event\":\"search_recovered\",\"search\":\"" + id
+            + "\",\"seq\":\\d+,\"replayed\":(\\d+)").matcher(log);
         if (m.find()) {
           replays++;
           assertThat(Integer.parseInt(m.group(1)))
