@@ -50,21 +50,7 @@ public final class SearchHost {
       ProgressEvents events,
       boolean durable)
       implements NoSerializationVerificationNeeded {
-    /** A search that is not persisted. */
-    public RunSearch(
-        String searchId,
-        SearchSpec spec,
-        Evaluator evaluator,
-        int localWorkers,
-        ServiceKey<WorkerCommand> workerKey,
-        Consumer<EvaluationRecord> recordSink,
-        CompletableFuture<SearchCoordinator.Done> result,
-        SearchResources resources,
-        ProgressEvents events) {
-      this(searchId, spec, evaluator, localWorkers, workerKey, recordSink, result, resources, events, false);
-    }
-
-    /** Progress events to the JSON-lines logger alone. */
+    /** Progress events to the JSON-lines logger alone; not persisted. */
     public RunSearch(
         String searchId,
         SearchSpec spec,
@@ -75,7 +61,7 @@ public final class SearchHost {
         CompletableFuture<SearchCoordinator.Done> result,
         SearchResources resources) {
       this(searchId, spec, evaluator, localWorkers, workerKey, recordSink, result, resources,
-          new ProgressEvents(searchId));
+          new ProgressEvents(searchId), false);
     }
 
     /** A search with no free signals and no predictor library (plain strategies only). */
@@ -124,14 +110,14 @@ public final class SearchHost {
             }
           });
           if (!run.durable()) {
-            return running(context, run, settings, blockingExecutor, SearchDurability.none(), null);
+            return running(context, run, settings, blockingExecutor, SearchDurability.none());
           }
           var journal = context.spawn(DeliveryJournal.create(run.searchId(),
               context.messageAdapter(StoredDeliveries.class, Recovered::new)), "deliveries");
           context.watch(journal);
           return Behaviors.receive(SessionMessage.class)
               .onMessage(Recovered.class, r -> running(context, run, settings, blockingExecutor,
-                  SearchDurability.journaled(Replay.of(r.stored().deliveries()), journal), journal))
+                  SearchDurability.journaled(Replay.of(r.stored().deliveries()), journal)))
               .onMessageEquals(Cancelled.INSTANCE, () -> stop(run))
               .onSignal(Terminated.class, t -> failed(run, "its journal could not be read (see the error logged before)"))
               .build();
@@ -139,8 +125,7 @@ public final class SearchHost {
   }
 
   private static Behavior<SessionMessage> running(ActorContext<SessionMessage> context, RunSearch run,
-      WorkSettings settings, Executor blockingExecutor, SearchDurability durability,
-      ActorRef<DeliveryJournal.Command> journal) {
+      WorkSettings settings, Executor blockingExecutor, SearchDurability durability) {
     for (int i = 1; i <= run.localWorkers(); i++) {
       context.spawn(
           EvaluatorWorker.create("worker-" + i, run.evaluator(), run.workerKey(), blockingExecutor),
@@ -166,7 +151,7 @@ public final class SearchHost {
               return Behaviors.stopped();
             })
         .onMessageEquals(Cancelled.INSTANCE, () -> stop(run))
-        .onSignal(Terminated.class, t -> failed(run, t.getRef().equals(journal)
+        .onSignal(Terminated.class, t -> failed(run, durability.journal().filter(t.getRef()::equals).isPresent()
             ? "its journal could not write (see the error logged before)"
             : "its coordinator stopped without a report (see the error logged before)"))
         .build();

@@ -21,6 +21,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -198,7 +199,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   /** After recovery: the searches that were running run again (and replay), then what fits. */
   private void resume() {
     List<String> wasRunning = registry().list(Optional.of(SearchState.RUNNING)).stream().map(SearchEntry::id).toList();
-    if (!registry().list(Optional.empty()).isEmpty()) {
+    if (registry().size() > 0) {
       getContext().getLog().info("recovered {} searches, resuming {} that were running", registry().size(),
           wasRunning.size());
     }
@@ -213,7 +214,9 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       return this;
     }
     List<CatalogEvent> events = new ArrayList<>();
-    events.add(apply(new CatalogEvent.Submitted(m.id(), launcher.specJson(m.spec()), m.idempotencyKey())));
+    // the spec at hand, not its JSON read back: the journal reads that on recovery
+    events.add(apply(new CatalogEvent.Submitted(m.id(), launcher.specJson(m.spec()), m.idempotencyKey()),
+        json -> m.spec()));
     events.addAll(startWhatFits());
     store(events, m.replyTo(), withRegistry(outcome));
     return this;
@@ -247,7 +250,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       m.replyTo().tell(outcome);
       return this;
     }
-    apply(new CatalogEvent.Deleted(m.id()));
+    CatalogEvent deleted = apply(new CatalogEvent.Deleted(m.id()));
     records.remove(m.id());
     histories.remove(m.id());
     try {
@@ -255,7 +258,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     } catch (RuntimeException e) {
       getContext().getLog().warn("search {}: could not delete its files: {}", m.id(), e.toString());
     }
-    store(List.of(new CatalogEvent.Deleted(m.id())), m.replyTo(), withRegistry(outcome));
+    store(List.of(deleted), m.replyTo(), withRegistry(outcome));
     return this;
   }
 
@@ -286,7 +289,11 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
 
   /** Applies an event to this actor's catalog; the caller stores it. */
   private CatalogEvent apply(CatalogEvent event) {
-    catalog = catalog.apply(event, launcher::spec);
+    return apply(event, launcher::spec);
+  }
+
+  private CatalogEvent apply(CatalogEvent event, Function<String, SearchSpec> specs) {
+    catalog = catalog.apply(event, specs);
     return event;
   }
 

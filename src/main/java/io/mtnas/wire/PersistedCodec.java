@@ -8,7 +8,6 @@ import io.mtnas.domain.work.StoredDeliveries;
 import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.wire.proto.v1.CatalogEventProto;
 import io.mtnas.wire.proto.v1.EvaluationRecordProto;
-import io.mtnas.wire.proto.v1.MetricProto;
 import io.mtnas.wire.proto.v1.SearchFailedProto;
 import io.mtnas.wire.proto.v1.SearchFinishedProto;
 import io.mtnas.wire.proto.v1.SearchIdProto;
@@ -17,9 +16,7 @@ import io.mtnas.wire.proto.v1.StoredDeliveriesProto;
 import io.mtnas.wire.proto.v1.StoredDeliveryProto;
 import io.mtnas.wire.proto.v1.TaskResultProto;
 import io.mtnas.wire.proto.v1.TransferStatsProto;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -103,7 +100,7 @@ public final class PersistedCodec {
       TaskResultProto.Builder tb = TaskResultProto.newBuilder()
           .setTask(t.task())
           .setBestFitness(t.bestFitness())
-          .addAllBestMetrics(metrics(t.bestMetrics()))
+          .putAllBestMetrics(t.bestMetrics())
           .setBestFoundAt(t.bestFoundAt())
           .setEvaluations(t.evaluations())
           .setFailures(t.failures())
@@ -125,7 +122,7 @@ public final class PersistedCodec {
           .setOrigin(e.origin())
           .setFitness(e.fitness())
           .setBestSoFar(e.bestSoFar())
-          .addAllMetrics(metrics(e.metrics()))
+          .putAllMetrics(e.metrics())
           .setCostSeconds(e.costSeconds()));
     }
     return b.build();
@@ -136,7 +133,7 @@ public final class PersistedCodec {
         t.getTask(),
         t.hasBest() ? Optional.of(WireCodec.fromProto(t.getBest())) : Optional.empty(),
         t.getBestFitness(),
-        metrics(t.getBestMetricsList()),
+        t.getBestMetricsMap(),
         t.getBestFoundAt(),
         t.getEvaluations(),
         t.getFailures(),
@@ -152,19 +149,8 @@ public final class PersistedCodec {
         e.getOrigin(),
         e.getFitness(),
         e.getBestSoFar(),
-        metrics(e.getMetricsList()),
+        e.getMetricsMap(),
         e.getCostSeconds())).toList();
     return new CatalogEvent.Finished(p.getId(), tasks, p.getWallMillis(), transfers, records);
-  }
-
-  private static List<MetricProto> metrics(Map<String, Double> metrics) {
-    return metrics.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(m -> MetricProto.newBuilder().setName(m.getKey()).setValue(m.getValue()).build()).toList();
-  }
-
-  private static Map<String, Double> metrics(List<MetricProto> metrics) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    metrics.forEach(m -> out.put(m.getName(), m.getValue()));
-    return out;
   }
 }

@@ -59,7 +59,8 @@ final class SearchRunner implements AutoCloseable {
             sink,
             result,
             resources,
-            ProgressEvents.logging(searchId, eventBufferCapacity)));
+            ProgressEvents.logging(searchId, eventBufferCapacity),
+            false));
     return result;
   }
 

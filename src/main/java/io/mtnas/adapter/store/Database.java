@@ -105,7 +105,7 @@ public final class Database {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("database " + describe() + ": cannot create the journal tables: "
-          + e.getMessage().replace(password.isEmpty() ? "\u0000" : password, "***"), e);
+          + (password.isEmpty() ? e.getMessage() : e.getMessage().replace(password, "***")), e);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.mtnas.domain.events;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,10 @@ import java.util.List;
  */
 public final class EventHistory implements EventSubscriber {
   private final int capacity;
-  // guarded by this
-  private final ArrayDeque<ProgressEvent> events = new ArrayDeque<>();
+  // guarded by this; events[start..] are kept, in seq order (a follower finds its place by binary
+  // search: polling a long history must not scan it)
+  private final List<ProgressEvent> events = new ArrayList<>();
+  private int start;
   private final List<Gap> gaps = new ArrayList<>();
   private boolean closed;
 
@@ -35,27 +36,35 @@ public final class EventHistory implements EventSubscriber {
 
   /** Up to {@code max} events after {@code afterSeq}, in order. */
   public synchronized Page after(long afterSeq, int max) {
-    List<ProgressEvent> out = new ArrayList<>();
+    int from = firstAfter(afterSeq);
+    int to = (int) Math.min(events.size(), (long) from + max);
+    List<ProgressEvent> out = List.copyOf(events.subList(from, to));
     long missed = 0;
     long expected = afterSeq + 1;
-    for (ProgressEvent e : events) {
-      if (e.seq() <= afterSeq) {
-        continue;
-      }
-      if (out.size() >= max) {
-        break;
-      }
+    for (ProgressEvent e : out) {
       missed += e.seq() - expected;
       expected = e.seq() + 1;
-      out.add(e);
     }
-    boolean rest = out.isEmpty() ? !events.isEmpty() && events.peekLast().seq() > afterSeq
-        : out.get(out.size() - 1).seq() < events.peekLast().seq();
-    return new Page(out, missed, closed && !rest);
+    return new Page(out, missed, closed && to == events.size());
+  }
+
+  /** The index of the first kept event with a number above {@code seq}. */
+  private int firstAfter(long seq) {
+    int lo = start;
+    int hi = events.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (events.get(mid).seq() <= seq) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   public synchronized long lastSeq() {
-    return events.isEmpty() ? 0 : events.peekLast().seq();
+    return events.size() == start ? 0 : events.get(events.size() - 1).seq();
   }
 
   public synchronized List<Gap> gaps() {
@@ -64,9 +73,13 @@ public final class EventHistory implements EventSubscriber {
 
   @Override
   public synchronized void onEvent(ProgressEvent event) {
-    events.addLast(event);
-    if (events.size() > capacity) {
-      events.removeFirst();
+    events.add(event);
+    if (events.size() - start > capacity) {
+      start++;
+      if (start >= capacity) { // drop the forgotten half at once: amortised O(1) per event
+        events.subList(0, start).clear();
+        start = 0;
+      }
     }
   }
 
