@@ -1,7 +1,9 @@
 package io.mtnas.actor;
 
+import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDeliveries;
 import io.mtnas.domain.work.StoredDelivery;
+import io.mtnas.domain.work.StoredInput;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -14,19 +16,22 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
- * One durable search's deliveries (entity {@code search-deliveries|<id>}): every final outcome is
- * persisted here before its population is told, so no outcome counts anywhere before it is stored.
+ * One durable search's deliveries and budget notices (entity {@code search-deliveries|<id>}): every
+ * final outcome, and every budget change, is persisted here before its population is told, so no outcome counts anywhere before it is stored.
  * Once recovered it hands what it stored to {@code recovered}, which the restarted search replays.
  * Snapshots every {@link #SNAPSHOT_EVERY} deliveries keep recovery to one read plus the tail.
  */
 public final class DeliveryJournal
-    extends EventSourcedBehavior<DeliveryJournal.Command, StoredDelivery, StoredDeliveries> {
+    extends EventSourcedBehavior<DeliveryJournal.Command, StoredInput, StoredDeliveries> {
   static final int SNAPSHOT_EVERY = 1000;
 
   public sealed interface Command extends NoSerializationVerificationNeeded {}
 
   /** Persist {@code delivery}, then tell it to {@code to}. */
   public record Record(StoredDelivery delivery, ActorRef<WorkManager.Delivered> to) implements Command {}
+
+  /** Persist {@code budget} (placed after the deliveries stored so far), then tell it to {@code to}. */
+  public record RecordBudget(StoredBudget budget, ActorRef<WorkManager.BudgetNotice> to) implements Command {}
 
   private final ActorRef<StoredDeliveries> recovered;
 
@@ -52,7 +57,7 @@ public final class DeliveryJournal
   }
 
   @Override
-  public CommandHandler<Command, StoredDelivery, StoredDeliveries> commandHandler() {
+  public CommandHandler<Command, StoredInput, StoredDeliveries> commandHandler() {
     return newCommandHandlerBuilder()
         .forAnyState()
         .onCommand(Record.class, (state, r) -> {
@@ -60,14 +65,23 @@ public final class DeliveryJournal
             throw new IllegalStateException("delivery " + r.delivery().sequence() + " after " + state.size()
                 + " stored: the work manager must number them 1, 2, 3...");
           }
-          return Effect().persist(r.delivery()).thenRun(s -> r.to().tell(WorkManager.Delivered.of(r.delivery())));
+          return Effect().persist((StoredInput) r.delivery())
+              .thenRun(s -> r.to().tell(WorkManager.Delivered.of(r.delivery())));
+        })
+        .onCommand(RecordBudget.class, (state, r) -> {
+          if (r.budget().afterDelivery() != state.size()) {
+            throw new IllegalStateException("budget change placed after delivery " + r.budget().afterDelivery()
+                + " with " + state.size() + " stored");
+          }
+          return Effect().persist((StoredInput) r.budget())
+              .thenRun(s -> r.to().tell(new WorkManager.BudgetNotice(r.budget().budget())));
         })
         .build();
   }
 
   @Override
-  public EventHandler<StoredDeliveries, StoredDelivery> eventHandler() {
-    return newEventHandlerBuilder().forAnyState().onEvent(StoredDelivery.class, StoredDeliveries::with).build();
+  public EventHandler<StoredDeliveries, StoredInput> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onEvent(StoredInput.class, StoredDeliveries::with).build();
   }
 
   @Override

@@ -34,9 +34,6 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     INSTANCE
   }
 
-  /** The task's budget is now {@code budget}. */
-  public record ChangeBudget(int budget) implements Command, NoSerializationVerificationNeeded {}
-
   /** What the population tells whoever runs the search. */
   public sealed interface Report extends NoSerializationVerificationNeeded {}
 
@@ -45,6 +42,9 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
 
   /** The task wants nothing more and has nothing outstanding. */
   public record Finished(TaskResult result) implements Report {}
+
+  /** A budget change was taken: the task is finished with {@code result}, or (empty) open. */
+  public record BudgetApplied(String task, Optional<TaskResult> result) implements Report {}
 
   /** An architecture transferred from {@code source} was evaluated on this task. */
   public record Transferred(String source, String target) implements Report {}
@@ -59,6 +59,7 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
   private final ActorRef<ManagerCommand> manager;
   private final ActorRef<Report> reportTo;
   private final ActorRef<WorkManager.Delivered> deliveries;
+  private final ActorRef<WorkManager.BudgetNotice> budgets;
   private final TaskPeers peers;
   private final ProgressEvents events;
   private final LongSupplier elapsedMillis;
@@ -76,6 +77,8 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     this.elapsedMillis = elapsedMillis;
     this.deliveries = context.messageAdapter(WorkManager.Delivered.class, d -> new Input(
         new TaskInput.ResultArrived(d.outcome(), d.sequence(), d.workerId(), d.wallMicros(), elapsedMillis.getAsLong())));
+    this.budgets = context.messageAdapter(WorkManager.BudgetNotice.class, b -> new Input(
+        new TaskInput.BudgetChanged(b.budget())));
   }
 
   /** @param search the task's search, new or rebuilt from its event log */
@@ -88,7 +91,6 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessageEquals(Start.INSTANCE, () -> handle(TaskInput.Start.INSTANCE))
-        .onMessage(ChangeBudget.class, m -> handle(new TaskInput.BudgetChanged(m.budget())))
         .onMessage(Input.class, m -> handle(m.input()))
         .build();
   }
@@ -102,7 +104,7 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
 
   private void perform(TaskEffect effect) {
     if (effect instanceof TaskEffect.Dispatch d) {
-      manager.tell(new WorkManager.Submit(task, d.jobs(), deliveries));
+      manager.tell(new WorkManager.Submit(task, d.jobs(), deliveries, budgets));
     } else if (effect instanceof TaskEffect.Observe o) {
       OutcomeObserved observed = new OutcomeObserved(o.sequence(), o.observation());
       peers.predictor().ifPresent(p -> p.tell(observed));
@@ -144,6 +146,9 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     } else if (effect instanceof TaskEffect.Finished f) {
       events.taskFinished(f.result());
       reportTo.tell(new Finished(f.result()));
+    } else if (effect instanceof TaskEffect.BudgetApplied b) {
+      events.budgetChanged(task, search.population().task().budget(), b.result().isPresent());
+      reportTo.tell(new BudgetApplied(task, b.result()));
     }
   }
 }

@@ -209,6 +209,11 @@ public final class ProgressEvents {
     event("worker_left").with("worker", worker).with("requeued", requeuedJobs).publish();
   }
 
+  /** A task took a new budget; {@code finished}: it has ended under it (else it runs, or runs again). */
+  public void budgetChanged(String task, int budget, boolean finished) {
+    event("budget_changed").with("task", task).with("budget", budget).with("finished", finished).publish();
+  }
+
   /** A restarted search got back every outcome it had stored and goes on with real workers. */
   public void searchRecovered(int replayed) {
     event("search_recovered").with("replayed", replayed).publish();

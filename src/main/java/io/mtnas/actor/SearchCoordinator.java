@@ -42,6 +42,14 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   public record Done(SearchReport report, List<EvaluationRecord> records)
       implements NoSerializationVerificationNeeded {}
 
+  /**
+   * New budgets for some tasks, passed to the work manager, which places them among the
+   * deliveries. Until each named task has taken its change, the search does not end: a task that
+   * had finished may start again.
+   */
+  public record SetBudgets(Map<String, Integer> budgets)
+      implements Command, NoSerializationVerificationNeeded {}
+
   private record Wired(SearchWiring wiring, Throwable error)
       implements Command, NoSerializationVerificationNeeded {}
 
@@ -57,6 +65,8 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   private final long startedNanos;
   private final List<EvaluationRecord> records = new ArrayList<>();
   private final Map<String, TaskResult> results = new HashMap<>();
+  /** Budget changes sent to the work manager and not yet taken, by task. */
+  private final Map<String, Integer> budgetChangesOut = new HashMap<>();
   private final Map<String, TransferStats> transfers = new LinkedHashMap<>();
   private final SearchResources resources;
   private final Executor blockingExecutor;
@@ -160,7 +170,25 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     return newReceiveBuilder()
         .onMessage(Wired.class, this::onWired)
         .onMessage(WrappedReport.class, m -> onReport(m.report()))
+        .onMessage(SetBudgets.class, this::onSetBudgets)
         .build();
+  }
+
+  private Behavior<Command> onSetBudgets(SetBudgets m) {
+    Map<String, Integer> known = new LinkedHashMap<>();
+    m.budgets().forEach((task, budget) -> {
+      if (spec.tasks().stream().anyMatch(t -> t.name().equals(task))) {
+        known.put(task, budget);
+        results.remove(task); // it may start again
+        budgetChangesOut.merge(task, 1, Integer::sum);
+      } else {
+        getContext().getLog().warn("search {}: no task {} to change the budget of", searchId, task);
+      }
+    });
+    if (!known.isEmpty()) {
+      manager.tell(new WorkManager.SetBudgets(known));
+    }
+    return this;
   }
 
   private Behavior<Command> onReport(PopulationActor.Report report) {
@@ -178,9 +206,19 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       transfers.put(key(label.source(), label.target()), pair(label.source(), label.target()).plusLabel(label.positive()));
       return this;
     }
+    if (report instanceof PopulationActor.BudgetApplied b) {
+      // a replayed change is taken without having been sent in this run: nothing to count down
+      budgetChangesOut.computeIfPresent(b.task(), (t, n) -> n > 1 ? n - 1 : null);
+      b.result().ifPresentOrElse(r -> results.put(b.task(), r), () -> results.remove(b.task()));
+      return finishIfDone();
+    }
     TaskResult result = ((PopulationActor.Finished) report).result();
     results.put(result.task(), result);
-    if (results.size() < spec.tasks().size()) {
+    return finishIfDone();
+  }
+
+  private Behavior<Command> finishIfDone() {
+    if (results.size() < spec.tasks().size() || !budgetChangesOut.isEmpty()) {
       return this;
     }
     List<TaskResult> ordered = spec.tasks().stream().map(t -> results.get(t.name())).toList();

@@ -1,13 +1,15 @@
 package io.mtnas.actor;
 
 import io.mtnas.domain.work.Replay;
+import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDelivery;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * Whether a search's deliveries are stored before its populations see them ({@code mtnas serve}) or
- * go to them directly ({@code mtnas run}), and, after a restart, what it stored before.
+ * go to them directly ({@code mtnas run}), and, after a restart, what it stored before. Budget
+ * notices take the same way, so they keep their place among the deliveries.
  */
 public record SearchDurability(Replay replay, Optional<ActorRef<DeliveryJournal.Command>> journal) {
   private static final SearchDurability NONE = new SearchDurability(Replay.none(), Optional.empty());
@@ -18,6 +20,14 @@ public record SearchDurability(Replay replay, Optional<ActorRef<DeliveryJournal.
 
   public static SearchDurability journaled(Replay replay, ActorRef<DeliveryJournal.Command> journal) {
     return new SearchDurability(replay, Optional.of(journal));
+  }
+
+  void sendBudget(StoredBudget b, ActorRef<WorkManager.BudgetNotice> to) {
+    if (journal.isPresent()) {
+      journal.get().tell(new DeliveryJournal.RecordBudget(b, to));
+    } else {
+      to.tell(new WorkManager.BudgetNotice(b.budget()));
+    }
   }
 
   void send(StoredDelivery d, ActorRef<WorkManager.Delivered> to) {

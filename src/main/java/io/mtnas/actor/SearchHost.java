@@ -8,6 +8,10 @@ import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.protocol.WorkerCommand;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -25,6 +29,17 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  */
 public final class SearchHost {
   private SearchHost() {}
+
+  /** What the host of a service hears: searches to run, and changes to running ones. */
+  public interface Command extends NoSerializationVerificationNeeded {}
+
+  /** New budgets for some tasks of a running search (ignored when it is not running here). */
+  public record SetBudgets(String searchId, Map<String, Integer> budgets) implements Command {}
+
+  /** Erase what a deleted search stored (its deliveries), once its session, if any, has stopped. */
+  public record Erase(String searchId) implements Command {}
+
+  private record SessionStopped(String searchId, ActorRef<SessionMessage> session) implements Command {}
 
   /**
    * Run one search.
@@ -49,7 +64,7 @@ public final class SearchHost {
       SearchResources resources,
       ProgressEvents events,
       boolean durable)
-      implements NoSerializationVerificationNeeded {
+      implements Command {
     /** Progress events to the JSON-lines logger alone; not persisted. */
     public RunSearch(
         String searchId,
@@ -78,11 +93,70 @@ public final class SearchHost {
   }
 
   public static Behavior<RunSearch> create(WorkSettings settings, Executor blockingExecutor) {
-    return Behaviors.receive(
-        (context, run) -> {
-          context.spawn(session(run, settings, blockingExecutor), "search-" + run.searchId());
-          return Behaviors.same();
-        });
+    return service(settings, blockingExecutor).narrow();
+  }
+
+  /**
+   * A host that also takes changes to running searches. A search run again (resumed after a pause)
+   * waits until its previous session has stopped: two journals of one search must never be alive.
+   */
+  public static Behavior<Command> service(WorkSettings settings, Executor blockingExecutor) {
+    return Behaviors.setup(context -> {
+      Map<String, ActorRef<SessionMessage>> sessions = new HashMap<>();
+      Map<String, RunSearch> waiting = new HashMap<>();
+      Map<String, List<Budgets>> waitingBudgets = new HashMap<>();
+      java.util.Set<String> toErase = new java.util.HashSet<>();
+      java.util.function.Consumer<String> erase = id -> context.spawnAnonymous(
+          JournalEraser.erase(DeliveryJournal.persistenceId(id)));
+      long[] spawned = {0};
+      java.util.function.Consumer<RunSearch> start = run -> {
+        var session = context.spawn(session(run, settings, blockingExecutor),
+            "search-" + run.searchId() + "-" + (++spawned[0]));
+        context.watchWith(session, new SessionStopped(run.searchId(), session));
+        sessions.put(run.searchId(), session);
+        waitingBudgets.getOrDefault(run.searchId(), List.of()).forEach(session::tell);
+        waitingBudgets.remove(run.searchId());
+      };
+      return Behaviors.receive(Command.class)
+          .onMessage(RunSearch.class, run -> {
+            if (sessions.containsKey(run.searchId())) {
+              waiting.put(run.searchId(), run);
+            } else {
+              start.accept(run);
+            }
+            return Behaviors.same();
+          })
+          .onMessage(SetBudgets.class, m -> {
+            if (waiting.containsKey(m.searchId())) {
+              waitingBudgets.computeIfAbsent(m.searchId(), id -> new ArrayList<>()).add(new Budgets(m.budgets()));
+            } else if (sessions.containsKey(m.searchId())) {
+              sessions.get(m.searchId()).tell(new Budgets(m.budgets()));
+            }
+            return Behaviors.same();
+          })
+          .onMessage(Erase.class, m -> {
+            if (sessions.containsKey(m.searchId())) {
+              toErase.add(m.searchId());
+            } else {
+              erase.accept(m.searchId());
+            }
+            return Behaviors.same();
+          })
+          .onMessage(SessionStopped.class, m -> {
+            if (sessions.get(m.searchId()) == m.session()) {
+              sessions.remove(m.searchId());
+              if (toErase.remove(m.searchId())) {
+                erase.accept(m.searchId());
+              }
+              RunSearch next = waiting.remove(m.searchId());
+              if (next != null) {
+                start.accept(next);
+              }
+            }
+            return Behaviors.same();
+          })
+          .build();
+    });
   }
 
   /** What a search's session hears: its coordinator's report, or that its caller cancelled it. */
@@ -93,6 +167,8 @@ public final class SearchHost {
   private enum Cancelled implements SessionMessage { INSTANCE }
 
   private record Recovered(StoredDeliveries stored) implements SessionMessage {}
+
+  private record Budgets(Map<String, Integer> budgets) implements SessionMessage {}
 
   /**
    * The search runs until its coordinator reports; a caller that cancels {@link RunSearch#result()}
@@ -110,14 +186,19 @@ public final class SearchHost {
             }
           });
           if (!run.durable()) {
-            return running(context, run, settings, blockingExecutor, SearchDurability.none());
+            return running(context, run, settings, blockingExecutor, SearchDurability.none(), List.of());
           }
           var journal = context.spawn(DeliveryJournal.create(run.searchId(),
               context.messageAdapter(StoredDeliveries.class, Recovered::new)), "deliveries");
           context.watch(journal);
+          List<Budgets> early = new ArrayList<>();
           return Behaviors.receive(SessionMessage.class)
               .onMessage(Recovered.class, r -> running(context, run, settings, blockingExecutor,
-                  SearchDurability.journaled(Replay.of(r.stored().deliveries()), journal)))
+                  SearchDurability.journaled(Replay.of(r.stored()), journal), early))
+              .onMessage(Budgets.class, b -> {
+                early.add(b);
+                return Behaviors.same();
+              })
               .onMessageEquals(Cancelled.INSTANCE, () -> stop(run))
               .onSignal(Terminated.class, t -> failed(run, "its journal could not be read (see the error logged before)"))
               .build();
@@ -125,7 +206,7 @@ public final class SearchHost {
   }
 
   private static Behavior<SessionMessage> running(ActorContext<SessionMessage> context, RunSearch run,
-      WorkSettings settings, Executor blockingExecutor, SearchDurability durability) {
+      WorkSettings settings, Executor blockingExecutor, SearchDurability durability, List<Budgets> early) {
     for (int i = 1; i <= run.localWorkers(); i++) {
       context.spawn(
           EvaluatorWorker.create("worker-" + i, run.evaluator(), run.workerKey(), blockingExecutor),
@@ -139,6 +220,7 @@ public final class SearchHost {
                 run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self,
                 run.resources(), blockingExecutor, run.events(), durability),
             "coordinator");
+    early.forEach(b -> coordinator.tell(new SearchCoordinator.SetBudgets(b.budgets()))); // in arrival order
     // Terminated is enqueued behind the coordinator's last message, so it only arrives
     // first when the coordinator failed before replying.
     context.watch(coordinator);
@@ -150,6 +232,10 @@ public final class SearchHost {
               run.events().close().whenComplete((ok, error) -> run.result().complete(finished.done()));
               return Behaviors.stopped();
             })
+        .onMessage(Budgets.class, b -> {
+          coordinator.tell(new SearchCoordinator.SetBudgets(b.budgets()));
+          return Behaviors.same();
+        })
         .onMessageEquals(Cancelled.INSTANCE, () -> stop(run))
         .onSignal(Terminated.class, t -> failed(run, durability.journal().filter(t.getRef()::equals).isPresent()
             ? "its journal could not write (see the error logged before)"

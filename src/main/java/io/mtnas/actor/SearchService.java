@@ -2,6 +2,7 @@ package io.mtnas.actor;
 
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.events.EventHistory;
+import io.mtnas.domain.events.ServiceEvents;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchResources;
 import io.mtnas.domain.search.SearchSpec;
@@ -81,6 +82,19 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
 
   public record Delete(String id, ActorRef<SearchRegistry.Outcome> replyTo) implements Command {}
 
+  /** New budgets for some tasks, if {@code revision} is the search's (a running one's engine hears of them). */
+  public record ChangeBudgets(String id, long revision, Map<String, Integer> budgets,
+      ActorRef<SearchRegistry.Outcome> replyTo) implements Command {}
+
+  /** Stops a queued or running search, keeping what it evaluated; {@link Resume} queues it again. */
+  public record Pause(String id, ActorRef<SearchRegistry.Outcome> replyTo) implements Command {}
+
+  public record Resume(String id, ActorRef<SearchRegistry.Outcome> replyTo) implements Command {}
+
+  /** A budget change is stored: now its running engine may hear of it, then the caller. */
+  private record BudgetsStored(String id, Map<String, Integer> budgets, ActorRef<SearchRegistry.Outcome> replyTo,
+      SearchRegistry.Outcome outcome) implements Command {}
+
   /** A search with its evaluations so far, in arrival order. */
   public record Evaluations(String id, ActorRef<Optional<EvaluationsView>> replyTo) implements Command {}
 
@@ -93,13 +107,16 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
    */
   public record Follow(String id, ActorRef<Optional<EventHistory>> replyTo) implements Command {}
 
+  /** Every search's progress events, numbered service-wide ({@code GET /events}). */
+  public record FollowAll(ActorRef<EventHistory> replyTo) implements Command {}
+
   private record Recorded(String id, EvaluationRecord record) implements Command {}
 
   private record Ended(String id, SearchCoordinator.Done done, Throwable error) implements Command {}
 
   private record Recovered(Catalog catalog) implements Command {}
 
-  private final ActorRef<SearchHost.RunSearch> host;
+  private final ActorRef<SearchHost.Command> host;
   private final ActorRef<CatalogJournal.Command> journal;
   private final Launcher launcher;
   private final Output output;
@@ -111,12 +128,14 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   private final Map<String, Evaluator> evaluators = new HashMap<>();
   private final Map<String, EventHistory> histories = new HashMap<>();
   private final int historyCapacity;
+  private final ServiceEvents serviceEvents;
 
-  private SearchService(ActorContext<Command> context, ActorRef<SearchHost.RunSearch> host,
+  private SearchService(ActorContext<Command> context, ActorRef<SearchHost.Command> host,
       ActorRef<CatalogJournal.Command> journal, Launcher launcher, Output output, int maxRunning, Catalog catalog,
       int historyCapacity) {
     super(context);
     this.historyCapacity = historyCapacity;
+    this.serviceEvents = new ServiceEvents(historyCapacity);
     this.host = host;
     this.journal = journal;
     this.launcher = launcher;
@@ -135,7 +154,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       throw new IllegalArgumentException("maxRunning must be >= 1, got " + maxRunning);
     }
     return Behaviors.setup(context -> Behaviors.withStash(RECOVERY_STASH, stash -> {
-      var host = context.spawn(SearchHost.create(work, blocking), "searches");
+      var host = context.spawn(SearchHost.service(work, blocking), "searches");
       var journal = context.spawn(CatalogJournal.create(launcher::spec,
           context.messageAdapter(Catalog.class, Recovered::new)), "catalog");
       context.watch(journal); // a journal that cannot write takes the service down: nothing half-stored
@@ -178,8 +197,22 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
           m.replyTo().tell(registry().get(m.id()).map(e -> history(m.id(), e.state().over())));
           return this;
         })
+        .onMessage(FollowAll.class, m -> {
+          m.replyTo().tell(serviceEvents.history());
+          return this;
+        })
         .onMessage(Cancel.class, this::onCancel)
         .onMessage(Delete.class, this::onDelete)
+        .onMessage(ChangeBudgets.class, this::onChangeBudgets)
+        .onMessage(BudgetsStored.class, m -> {
+          if (running.containsKey(m.id())) {
+            host.tell(new SearchHost.SetBudgets(m.id(), m.budgets()));
+          }
+          m.replyTo().tell(m.outcome());
+          return this;
+        })
+        .onMessage(Pause.class, this::onPause)
+        .onMessage(Resume.class, this::onResume)
         .onMessage(Recorded.class, m -> {
           List<EvaluationRecord> list = records.get(m.id());
           if (list != null && running.containsKey(m.id())) {
@@ -231,17 +264,65 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     List<CatalogEvent> events = new ArrayList<>();
     events.add(apply(new CatalogEvent.Cancelled(m.id())));
     if (outcome.wasRunning()) {
-      CompletableFuture<SearchCoordinator.Done> future = running.remove(m.id());
-      if (future != null) {
-        future.cancel(false);
-      }
-      records.remove(m.id());
-      closeEvaluator(m.id());
+      stopEngine(m.id());
       getContext().getLog().info("search {} cancelled while running", m.id());
     }
     events.addAll(startWhatFits());
     store(events, m.replyTo(), withRegistry(outcome));
     return this;
+  }
+
+  private Behavior<Command> onPause(Pause m) {
+    SearchRegistry.Outcome outcome = registry().pause(m.id());
+    if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
+      m.replyTo().tell(outcome);
+      return this;
+    }
+    List<CatalogEvent> events = new ArrayList<>();
+    events.add(apply(new CatalogEvent.Paused(m.id())));
+    if (outcome.wasRunning()) {
+      stopEngine(m.id()); // what it stored stays; the jobs in flight are dispatched again on resume
+      getContext().getLog().info("search {} paused", m.id());
+    }
+    events.addAll(startWhatFits());
+    store(events, m.replyTo(), withRegistry(outcome));
+    return this;
+  }
+
+  private Behavior<Command> onResume(Resume m) {
+    SearchRegistry.Outcome outcome = registry().resume(m.id());
+    if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
+      m.replyTo().tell(outcome);
+      return this;
+    }
+    List<CatalogEvent> events = new ArrayList<>();
+    events.add(apply(new CatalogEvent.Resumed(m.id())));
+    events.addAll(startWhatFits());
+    store(events, m.replyTo(), withRegistry(outcome));
+    return this;
+  }
+
+  private Behavior<Command> onChangeBudgets(ChangeBudgets m) {
+    SearchRegistry.Outcome outcome = registry().changeBudgets(m.id(), m.revision(), m.budgets());
+    if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
+      m.replyTo().tell(outcome);
+      return this;
+    }
+    CatalogEvent changed = apply(new CatalogEvent.BudgetsChanged(m.id(), m.budgets()));
+    // stored first: the engine's own journal must never know a change the catalog does not
+    store(List.of(changed), getContext().getSelf(),
+        new BudgetsStored(m.id(), m.budgets(), m.replyTo(), withRegistry(outcome)));
+    return this;
+  }
+
+  /** Stops a running search's engine; what it stored stays in its journal. */
+  private void stopEngine(String id) {
+    CompletableFuture<SearchCoordinator.Done> future = running.remove(id);
+    if (future != null) {
+      future.cancel(false);
+    }
+    records.remove(id);
+    closeEvaluator(id);
   }
 
   private Behavior<Command> onDelete(Delete m) {
@@ -251,6 +332,9 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       return this;
     }
     CatalogEvent deleted = apply(new CatalogEvent.Deleted(m.id()));
+    if (outcome.entry().orElseThrow().launched()) {
+      host.tell(new SearchHost.Erase(m.id())); // its stored deliveries go too
+    }
     records.remove(m.id());
     histories.remove(m.id());
     try {
@@ -329,6 +413,12 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       host.tell(new SearchHost.RunSearch(id, spec, evaluator, spec.workers(),
           ServiceKey.create(WorkerCommand.class, "mtnas-evaluator-" + id),
           record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec), events(id), true));
+      Map<String, Integer> changes = registry().get(id).orElseThrow().budgetChanges();
+      if (!changes.isEmpty()) {
+        // changed since it first started: a restarted engine may have stored them already (a
+        // repeated notice changes nothing), or not, if the service died before it could
+        host.tell(new SearchHost.SetBudgets(id, changes));
+      }
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
     }
@@ -342,6 +432,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     EventHistory history = new EventHistory(historyCapacity);
     histories.put(id, history); // a restarted search's followers see its replayed events again
     events.subscribe("followers", historyCapacity, history);
+    events.subscribe("service-followers", historyCapacity, serviceEvents.forSearch());
     return events;
   }
 

@@ -8,7 +8,9 @@ import io.mtnas.domain.work.InFlight;
 import io.mtnas.domain.work.LedgerUpdate;
 import io.mtnas.domain.work.Replay;
 import io.mtnas.domain.work.RetryPolicy;
+import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDelivery;
+import io.mtnas.domain.work.StoredInput;
 import io.mtnas.domain.work.WorkEvent;
 import io.mtnas.domain.work.WorkLedger;
 import io.mtnas.protocol.Evaluate;
@@ -17,6 +19,7 @@ import io.mtnas.protocol.ManagerCommand;
 import io.mtnas.protocol.RequestWork;
 import io.mtnas.protocol.WorkReady;
 import io.mtnas.protocol.WorkerCommand;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -47,9 +50,23 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  */
 public final class WorkManager extends AbstractBehavior<ManagerCommand> {
 
-  /** A population's batch of jobs, also its reply to the last delivery (possibly empty). */
-  public record Submit(String submitter, List<EvaluationJob> jobs, ActorRef<Delivered> replyTo)
+  /**
+   * A population's batch of jobs, also its reply to the last delivery or budget notice (possibly
+   * empty); {@code budgets} is where its budget notices go.
+   */
+  public record Submit(String submitter, List<EvaluationJob> jobs, ActorRef<Delivered> replyTo,
+      ActorRef<BudgetNotice> budgets) implements ManagerCommand, NoSerializationVerificationNeeded {}
+
+  /**
+   * New budgets for some tasks. Each becomes a notice placed after the deliveries made so far
+   * (stored first, when the search is durable), which its population answers with a batch; a
+   * restarted search replays stored notices at their place, and takes new ones once it has.
+   */
+  public record SetBudgets(Map<String, Integer> budgets)
       implements ManagerCommand, NoSerializationVerificationNeeded {}
+
+  /** For a population: its task's budget is now {@code budget}. */
+  public record BudgetNotice(int budget) implements NoSerializationVerificationNeeded {}
 
   /**
    * A final outcome for the submitting population: a score, or a failure given up on.
@@ -91,6 +108,12 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
 
   private WorkLedger ledger;
   private final Map<String, ActorRef<Delivered>> submitters = new HashMap<>();
+  private final int submitterCount;
+  private final Map<String, ActorRef<BudgetNotice>> budgetListeners = new HashMap<>();
+  /** Budget changes not announced yet: the replay is not done or a population has not registered. */
+  private final List<Map.Entry<String, Integer>> heldBudgets = new ArrayList<>();
+  /** Replayed notices for a population that has not submitted its first batch yet. */
+  private final Map<String, List<BudgetNotice>> unsentNotices = new HashMap<>();
   private final Map<String, ActorRef<WorkerCommand>> workers = new HashMap<>();
   private final Map<String, String> workerIds = new HashMap<>();
   /** Workers that asked for work and got none yet, in arrival order. */
@@ -116,6 +139,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     this.clockMillis = clockMillis;
     this.events = events;
     this.ledger = WorkLedger.of(new RetryPolicy(settings.maxAttempts()), submitterNames);
+    this.submitterCount = submitterNames.size();
   }
 
   /**
@@ -154,6 +178,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
   public Receive<ManagerCommand> createReceive() {
     return newReceiveBuilder()
         .onMessage(Submit.class, this::onSubmit)
+        .onMessage(SetBudgets.class, this::onSetBudgets)
         .onMessage(RequestWork.class, this::onRequestWork)
         .onMessage(Evaluated.class, this::onEvaluated)
         .onMessage(WorkersListed.class, this::onWorkersListed)
@@ -165,12 +190,41 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
 
   private Behavior<ManagerCommand> onSubmit(Submit m) {
     submitters.put(m.submitter(), m.replyTo());
+    if (budgetListeners.put(m.submitter(), m.budgets()) == null) {
+      unsentNotices.getOrDefault(m.submitter(), List.of()).forEach(m.budgets()::tell);
+      unsentNotices.remove(m.submitter());
+    }
     handle(ledger.apply(new WorkEvent.Submitted(m.submitter(), m.jobs())));
     if (!replay.done()) {
       replayDue();
     }
+    announceHeldBudgets();
     dispatch();
     return this;
+  }
+
+  private Behavior<ManagerCommand> onSetBudgets(SetBudgets m) {
+    m.budgets().forEach((task, budget) -> {
+      if (!ledger.isSubmitter(task)) {
+        throw new IllegalArgumentException("search " + searchId + " has no task " + task);
+      }
+      heldBudgets.add(Map.entry(task, budget));
+    });
+    announceHeldBudgets();
+    return this;
+  }
+
+  /** Announces the held budget changes once nothing stored is left to replay and every population is known. */
+  private void announceHeldBudgets() {
+    if (heldBudgets.isEmpty() || !replay.done() || budgetListeners.size() < submitterCount) {
+      return;
+    }
+    for (Map.Entry<String, Integer> change : heldBudgets) {
+      ledger = ledger.updated(new WorkEvent.Notified(change.getKey()));
+      durability.sendBudget(new StoredBudget(delivered, change.getKey(), change.getValue()),
+          budgetListeners.get(change.getKey()));
+    }
+    heldBudgets.clear();
   }
 
   private Behavior<ManagerCommand> onRequestWork(RequestWork m) {
@@ -293,12 +347,23 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     Replay.Advance advance = replay.advance(ledger);
     ledger = advance.ledger();
     replay = advance.rest();
-    for (StoredDelivery d : advance.deliveries()) {
+    for (StoredInput input : advance.handed()) { // stored already
+      if (input instanceof StoredBudget b) {
+        BudgetNotice notice = new BudgetNotice(b.budget());
+        ActorRef<BudgetNotice> listener = budgetListeners.get(b.task());
+        if (listener != null) {
+          listener.tell(notice);
+        } else {
+          unsentNotices.computeIfAbsent(b.task(), t -> new ArrayList<>()).add(notice);
+        }
+        continue;
+      }
+      StoredDelivery d = (StoredDelivery) input;
       if (d.sequence() != ++delivered) {
         throw new IllegalStateException("search " + searchId + ": replayed delivery " + d.sequence()
             + " arrived as number " + delivered);
       }
-      submitters.get(d.submitter()).tell(Delivered.of(d)); // stored already
+      submitters.get(d.submitter()).tell(Delivered.of(d));
     }
     if (replay.done()) {
       getContext().getLog().info("search {}: replayed {} stored outcomes, resuming", searchId, replay.size());

@@ -4,6 +4,7 @@ import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TransferStats;
 import io.mtnas.domain.service.CatalogEvent;
+import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDeliveries;
 import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.wire.proto.v1.CatalogEventProto;
@@ -12,6 +13,8 @@ import io.mtnas.wire.proto.v1.SearchFailedProto;
 import io.mtnas.wire.proto.v1.SearchFinishedProto;
 import io.mtnas.wire.proto.v1.SearchIdProto;
 import io.mtnas.wire.proto.v1.SearchSubmittedProto;
+import io.mtnas.wire.proto.v1.SearchBudgetsProto;
+import io.mtnas.wire.proto.v1.StoredBudgetProto;
 import io.mtnas.wire.proto.v1.StoredDeliveriesProto;
 import io.mtnas.wire.proto.v1.StoredDeliveryProto;
 import io.mtnas.wire.proto.v1.TaskResultProto;
@@ -45,14 +48,29 @@ public final class PersistedCodec {
         p.getWorkerId(), p.getWallMicros());
   }
 
+  public static StoredBudgetProto toProto(StoredBudget b) {
+    return StoredBudgetProto.newBuilder()
+        .setAfterDelivery(b.afterDelivery()).setTask(b.task()).setBudget(b.budget()).build();
+  }
+
+  public static StoredBudget fromProto(StoredBudgetProto p) {
+    try {
+      return new StoredBudget(p.getAfterDelivery(), p.getTask(), p.getBudget());
+    } catch (IllegalArgumentException e) {
+      throw new WireFormatException("stored budget change: " + e.getMessage(), e);
+    }
+  }
+
   public static StoredDeliveriesProto toProto(StoredDeliveries s) {
     StoredDeliveriesProto.Builder b = StoredDeliveriesProto.newBuilder();
     s.deliveries().forEach(d -> b.addDeliveries(toProto(d)));
+    s.budgets().forEach(x -> b.addBudgets(toProto(x)));
     return b.build();
   }
 
   public static StoredDeliveries fromProto(StoredDeliveriesProto p) {
-    return new StoredDeliveries(p.getDeliveriesList().stream().map(PersistedCodec::fromProto).toList());
+    return new StoredDeliveries(p.getDeliveriesList().stream().map(PersistedCodec::fromProto).toList(),
+        p.getBudgetsList().stream().map(PersistedCodec::fromProto).toList());
   }
 
   public static CatalogEventProto toProto(CatalogEvent event) {
@@ -71,6 +89,12 @@ public final class PersistedCodec {
       b.setCancelled(id(c.id()));
     } else if (event instanceof CatalogEvent.Deleted d) {
       b.setDeleted(id(d.id()));
+    } else if (event instanceof CatalogEvent.BudgetsChanged c) {
+      b.setBudgetsChanged(SearchBudgetsProto.newBuilder().setId(c.id()).putAllBudgets(c.budgets()));
+    } else if (event instanceof CatalogEvent.Paused x) {
+      b.setPaused(id(x.id()));
+    } else if (event instanceof CatalogEvent.Resumed x) {
+      b.setResumed(id(x.id()));
     } else {
       throw new IllegalArgumentException("no persisted form for " + event);
     }
@@ -86,6 +110,10 @@ public final class PersistedCodec {
       case FAILED -> new CatalogEvent.Failed(p.getFailed().getId(), p.getFailed().getReason());
       case CANCELLED -> new CatalogEvent.Cancelled(p.getCancelled().getId());
       case DELETED -> new CatalogEvent.Deleted(p.getDeleted().getId());
+      case BUDGETS_CHANGED -> new CatalogEvent.BudgetsChanged(p.getBudgetsChanged().getId(),
+          p.getBudgetsChanged().getBudgetsMap());
+      case PAUSED -> new CatalogEvent.Paused(p.getPaused().getId());
+      case RESUMED -> new CatalogEvent.Resumed(p.getResumed().getId());
       case EVENT_NOT_SET -> throw new WireFormatException("catalog event: none of its kinds is set");
     };
   }

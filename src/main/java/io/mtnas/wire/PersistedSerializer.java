@@ -2,9 +2,11 @@ package io.mtnas.wire;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.mtnas.domain.service.CatalogEvent;
+import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDeliveries;
 import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.wire.proto.v1.CatalogEventProto;
+import io.mtnas.wire.proto.v1.StoredBudgetProto;
 import io.mtnas.wire.proto.v1.StoredDeliveriesProto;
 import io.mtnas.wire.proto.v1.StoredDeliveryProto;
 import java.io.NotSerializableException;
@@ -22,6 +24,7 @@ public final class PersistedSerializer extends SerializerWithStringManifest {
   static final String CATALOG_EVENT = "CatalogEvent.v1";
   static final String STORED_DELIVERY = "StoredDelivery.v1";
   static final String STORED_DELIVERIES = "StoredDeliveries.v1";
+  static final String STORED_BUDGET = "StoredBudget.v1";
 
   @Override
   public int identifier() {
@@ -36,6 +39,8 @@ public final class PersistedSerializer extends SerializerWithStringManifest {
       return STORED_DELIVERY;
     } else if (o instanceof StoredDeliveries) {
       return STORED_DELIVERIES;
+    } else if (o instanceof StoredBudget) {
+      return STORED_BUDGET;
     }
     throw new IllegalArgumentException("no persisted form for " + o.getClass().getName());
   }
@@ -48,6 +53,8 @@ public final class PersistedSerializer extends SerializerWithStringManifest {
       return PersistedCodec.toProto(d).toByteArray();
     } else if (o instanceof StoredDeliveries s) {
       return PersistedCodec.toProto(s).toByteArray();
+    } else if (o instanceof StoredBudget b) {
+      return PersistedCodec.toProto(b).toByteArray();
     }
     throw new IllegalArgumentException("no persisted form for " + o.getClass().getName());
   }
@@ -59,6 +66,7 @@ public final class PersistedSerializer extends SerializerWithStringManifest {
         case CATALOG_EVENT -> PersistedCodec.fromProto(CatalogEventProto.parseFrom(bytes));
         case STORED_DELIVERY -> PersistedCodec.fromProto(StoredDeliveryProto.parseFrom(bytes));
         case STORED_DELIVERIES -> PersistedCodec.fromProto(StoredDeliveriesProto.parseFrom(bytes));
+        case STORED_BUDGET -> PersistedCodec.fromProto(StoredBudgetProto.parseFrom(bytes));
         default -> throw new NotSerializableException("unknown persisted manifest \"" + manifest + "\"");
       };
     } catch (InvalidProtocolBufferException e) {

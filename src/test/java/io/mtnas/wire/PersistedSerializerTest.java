@@ -13,6 +13,7 @@ import io.mtnas.domain.search.TransferStats;
 import io.mtnas.domain.service.CatalogEvent;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.SearchSpaces;
+import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDeliveries;
 import io.mtnas.domain.work.StoredDelivery;
 import java.io.NotSerializableException;
@@ -55,7 +56,10 @@ class PersistedSerializerTest {
         SCORED,
         FAILED,
         new StoredDeliveries(List.of(new StoredDelivery(1, "a", SCORED.outcome(), "w", 1),
-            new StoredDelivery(2, "a", FAILED.outcome(), "w", 2))),
+            new StoredDelivery(2, "a", FAILED.outcome(), "w", 2)), List.of()),
+        new StoredDeliveries(List.of(new StoredDelivery(1, "a", SCORED.outcome(), "w", 1)),
+            List.of(new StoredBudget(0, "a", 30), new StoredBudget(1, "b", 7))),
+        new StoredBudget(12, "cifar10", 400),
         StoredDeliveries.empty(),
         new CatalogEvent.Submitted("s-1", "{\"name\": \"é\"}", Optional.of("key-1")),
         new CatalogEvent.Submitted("s-2", "{}", Optional.empty()),
@@ -67,7 +71,10 @@ class PersistedSerializerTest {
             1234, List.of(new TransferStats("a", "b", 3, 2, 1)), List.of(RECORD)),
         new CatalogEvent.Failed("s-1", "its coordinator stopped"),
         new CatalogEvent.Cancelled("s-1"),
-        new CatalogEvent.Deleted("s-1"));
+        new CatalogEvent.Deleted("s-1"),
+        new CatalogEvent.BudgetsChanged("s-1", Map.of("cifar10", 200, "é", 1)),
+        new CatalogEvent.Paused("s-1"),
+        new CatalogEvent.Resumed("s-1"));
   }
 
   @ParameterizedTest

@@ -82,6 +82,7 @@ public final class ApiRoutes extends AllDirectives {
   private final BearerToken token;
   private final BooleanSupplier ready;
   private final EventRoutes events;
+  private final ControlRoutes control;
 
   ApiRoutes(ActorSystem<?> system, ActorRef<SearchService.Command> service, BenchmarkTables tables,
       ApiSettings settings, BearerToken token, BooleanSupplier ready) {
@@ -92,6 +93,7 @@ public final class ApiRoutes extends AllDirectives {
     this.token = token;
     this.ready = ready;
     this.events = new EventRoutes(system, service, settings);
+    this.control = new ControlRoutes(system, service, tables, settings);
   }
 
   Route routes() {
@@ -109,12 +111,21 @@ public final class ApiRoutes extends AllDirectives {
 
   private Route api(HttpRequest request) {
     return concat(
+        path("events", () -> methods(request, Map.of(HttpMethods.GET,
+            () -> events.followAll(request, p -> problem(request, p))))),
         path("searches", () -> methods(request, ordered(
             HttpMethods.GET, () -> listSearches(request),
             HttpMethods.POST, () -> submit(request)))),
         path(PathMatchers.segment("searches").slash(PathMatchers.segment()), id -> methods(request, ordered(
             HttpMethods.GET, () -> getSearch(request, id),
+            HttpMethods.PATCH, () -> completeWithFuture(recover(request, control.changeBudgets(request, id))),
             HttpMethods.DELETE, () -> delete(request, id)))),
+        path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("pause"),
+            id -> methods(request, Map.of(HttpMethods.POST,
+                () -> completeWithFuture(recover(request, control.pause(request, id)))))),
+        path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("resume"),
+            id -> methods(request, Map.of(HttpMethods.POST,
+                () -> completeWithFuture(recover(request, control.resume(request, id)))))),
         path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("report"),
             id -> methods(request, Map.of(HttpMethods.GET, () -> report(request, id)))),
         path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("evaluations"),
@@ -130,24 +141,17 @@ public final class ApiRoutes extends AllDirectives {
 
   private Route submit(HttpRequest request) {
     HttpEntity entity = request.entity();
-    if (!entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
-      return problem(request, Problem.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-          "Unsupported media type", "a search spec is sent as application/json, got "
-              + entity.getContentType().mediaType()));
-    }
-    OptionalLong length = entity.getContentLengthOption();
-    if (length.isPresent() && length.getAsLong() > settings.maxBodyBytes()) {
-      return problem(request, tooLarge(length.getAsLong()));
+    Optional<Problem> refused = JsonBody.refused(entity, settings, "a search spec");
+    if (refused.isPresent()) {
+      return problem(request, refused.get());
     }
     Optional<String> key = request.getHeader("Idempotency-Key").map(h -> h.value().strip());
     if (key.isPresent() && (key.get().isEmpty() || key.get().length() > 200)) {
       return problem(request, Problem.badRequest("bad-header", "Bad Idempotency-Key",
           "Idempotency-Key must be 1 to 200 characters").at("Idempotency-Key", Optional.empty()));
     }
-    CompletionStage<HttpResponse> response = entity.withSizeLimit(settings.maxBodyBytes())
-        .toStrict(settings.askTimeout().toMillis(), system)
-        .thenCompose(strict -> {
-          String text = strict.getData().utf8String();
+    CompletionStage<HttpResponse> response = JsonBody.text(entity, settings, system)
+        .thenCompose(text -> {
           JsonNode tree = null;
           try {
             tree = STRICT.readTree(text);
@@ -211,7 +215,7 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   private Route getSearch(HttpRequest request, String id) {
-    return withEntry(request, id, e -> json(StatusCodes.OK, ApiJson.detail(e)));
+    return withEntry(request, id, e -> json(StatusCodes.OK, ApiJson.detail(e)).addHeader(ControlRoutes.etag(e)));
   }
 
   private Route report(HttpRequest request, String id) {
@@ -333,25 +337,30 @@ public final class ApiRoutes extends AllDirectives {
     return map;
   }
 
+  private static Map<HttpMethod, Supplier<Route>> ordered(
+      HttpMethod m1, Supplier<Route> r1, HttpMethod m2, Supplier<Route> r2, HttpMethod m3, Supplier<Route> r3) {
+    Map<HttpMethod, Supplier<Route>> map = ordered(m1, r1, m2, r2);
+    map.put(m3, r3);
+    return map;
+  }
+
   private Route problem(HttpRequest request, Problem p) {
     return complete(p.response(path(request)));
   }
 
-  private static String path(HttpRequest request) {
+  static String path(HttpRequest request) {
     return request.getUri().path();
   }
 
-  private static HttpResponse unknown(HttpRequest request, String id) {
+  static HttpResponse unknown(HttpRequest request, String id) {
     return Problem.notFound("no search with id " + id).response(path(request));
   }
 
   private Problem tooLarge(long size) {
-    return Problem.of(StatusCodes.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
-        "the body " + (size >= 0 ? "of " + size + " bytes " : "") + "exceeds the limit of " + settings.maxBodyBytes()
-            + " bytes (mtnas.serve.max-body-size)");
+    return JsonBody.tooLarge(size, settings);
   }
 
-  private static HttpResponse json(org.apache.pekko.http.javadsl.model.StatusCode status, JsonNode body) {
+  static HttpResponse json(org.apache.pekko.http.javadsl.model.StatusCode status, JsonNode body) {
     return HttpResponse.create().withStatus(status).withEntity(HttpEntities.create(
         ContentTypes.APPLICATION_JSON, (body.toString() + "\n").getBytes(StandardCharsets.UTF_8)));
   }

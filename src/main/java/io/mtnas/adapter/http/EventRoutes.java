@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtnas.actor.SearchService;
 import io.mtnas.domain.events.EventHistory;
 import io.mtnas.domain.events.ProgressEvent;
+import io.mtnas.domain.events.ServiceEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +62,31 @@ final class EventRoutes extends AllDirectives {
             replyTo -> new SearchService.Follow(id, replyTo), settings.askTimeout(), system.scheduler())
         .thenApply(history -> history.isEmpty()
             ? problem.apply(Problem.notFound("no search with id " + id))
-            : completeOK(frames(history.get(), after), EventStreamMarshalling.toEventStream()));
+            : completeOK(frames(history.get(), after, EventRoutes::json), EventStreamMarshalling.toEventStream()));
     return onSuccess(route, r -> r); // a failed ask goes to the routes' exception handler
   }
 
-  private Source<ServerSentEvent, NotUsed> frames(EventHistory history, long after) {
+  /**
+   * Every search's events in one stream ({@code GET /events}): {@code id:} is the service-wide
+   * number, {@code seq} in the data the event's number in its own search. It never ends.
+   */
+  Route followAll(HttpRequest request, Function<Problem, Route> problem) {
+    long after;
+    try {
+      after = resumeAfter(request);
+    } catch (BadResume e) {
+      return problem.apply(Problem.badRequest("bad-parameter", "Bad resume point", e.getMessage())
+          .at(e.field, Optional.of(ApiJson.MAPPER.getNodeFactory().textNode(e.value))));
+    }
+    CompletionStage<Route> route = AskPattern.<SearchService.Command, EventHistory>ask(service,
+            SearchService.FollowAll::new, settings.askTimeout(), system.scheduler())
+        .thenApply(history -> completeOK(frames(history, after, EventRoutes::serviceJson),
+            EventStreamMarshalling.toEventStream()));
+    return onSuccess(route, r -> r);
+  }
+
+  private Source<ServerSentEvent, NotUsed> frames(EventHistory history, long after,
+      Function<ProgressEvent, String> render) {
     return Source.unfoldAsync(after, seen -> nextPage(history, seen).thenApply(page -> {
           if (page.events().isEmpty() && page.missed() == 0 && page.closed()) {
             return Optional.<Pair<Long, List<ServerSentEvent>>>empty();
@@ -76,7 +97,7 @@ final class EventRoutes extends AllDirectives {
           }
           long last = seen;
           for (ProgressEvent e : page.events()) {
-            out.add(ServerSentEvent.create(json(e), Optional.of(e.name()), Optional.of(Long.toString(e.seq())),
+            out.add(ServerSentEvent.create(render.apply(e), Optional.of(e.name()), Optional.of(Long.toString(e.seq())),
                 java.util.OptionalInt.empty()));
             last = e.seq();
           }
@@ -102,6 +123,20 @@ final class EventRoutes extends AllDirectives {
     n.put("event", e.name()).put("search", e.search()).put("seq", e.seq());
     for (Map.Entry<String, Object> f : e.fields().entrySet()) {
       n.set(f.getKey(), ApiJson.MAPPER.valueToTree(f.getValue()));
+    }
+    return n.toString();
+  }
+
+  /** A service-wide event: its search's own number as {@code seq}, the stream's as {@code service_seq}. */
+  private static String serviceJson(ProgressEvent e) {
+    ObjectNode n = ApiJson.MAPPER.createObjectNode();
+    n.put("event", e.name()).put("search", e.search());
+    n.set("seq", ApiJson.MAPPER.valueToTree(e.fields().get(ServiceEvents.SEARCH_SEQ)));
+    n.put("service_seq", e.seq());
+    for (Map.Entry<String, Object> f : e.fields().entrySet()) {
+      if (!f.getKey().equals(ServiceEvents.SEARCH_SEQ)) {
+        n.set(f.getKey(), ApiJson.MAPPER.valueToTree(f.getValue()));
+      }
     }
     return n.toString();
   }

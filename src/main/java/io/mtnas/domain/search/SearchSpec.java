@@ -49,6 +49,12 @@ public record SearchSpec(
     return new SearchSpec(name, space, seed, workers, newStrategy, tasks);
   }
 
+  /** The same search with the named tasks' budgets replaced (the others as they were). */
+  public SearchSpec withBudgets(java.util.Map<String, Integer> budgets) {
+    return new SearchSpec(name, space, seed, workers, strategy,
+        tasks.stream().map(t -> budgets.containsKey(t.name()) ? t.withBudget(budgets.get(t.name())) : t).toList());
+  }
+
   /** Outstanding evaluations per population: the strategy's setting, else one per worker. */
   public int parallelismPerTask() {
     return strategy.parallelism() > 0 ? strategy.parallelism() : workers;

@@ -67,6 +67,12 @@ public final class Catalog {
       return new Catalog(registry.failed(f.id(), f.reason()), finishedRecords);
     } else if (event instanceof CatalogEvent.Cancelled c) {
       return new Catalog(registry.cancel(c.id()).registry(), finishedRecords);
+    } else if (event instanceof CatalogEvent.BudgetsChanged b) {
+      return new Catalog(registry.budgetsChanged(b.id(), b.budgets()), finishedRecords);
+    } else if (event instanceof CatalogEvent.Paused p) {
+      return new Catalog(registry.pause(p.id()).registry(), finishedRecords);
+    } else if (event instanceof CatalogEvent.Resumed r) {
+      return new Catalog(registry.resume(r.id()).registry(), finishedRecords);
     } else if (event instanceof CatalogEvent.Deleted d) {
       Map<String, List<EvaluationRecord>> records = new HashMap<>(finishedRecords);
       records.remove(d.id());

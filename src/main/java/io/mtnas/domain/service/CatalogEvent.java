@@ -5,9 +5,12 @@ import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TransferStats;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the service persists about its searches' lives, in order; {@link Catalog#apply} replays
@@ -53,4 +56,18 @@ public sealed interface CatalogEvent {
   record Cancelled(String id) implements CatalogEvent {}
 
   record Deleted(String id) implements CatalogEvent {}
+
+  /** New budgets for some tasks, by task name (a running search's engine hears of them too). */
+  record BudgetsChanged(String id, Map<String, Integer> budgets) implements CatalogEvent {
+    public BudgetsChanged {
+      Objects.requireNonNull(id, "id");
+      budgets = Collections.unmodifiableMap(new TreeMap<>(budgets));
+    }
+  }
+
+  /** Stopped on request; what it evaluated stays stored and is replayed when it resumes. */
+  record Paused(String id) implements CatalogEvent {}
+
+  /** Back in the queue after a pause. */
+  record Resumed(String id) implements CatalogEvent {}
 }

@@ -3,15 +3,21 @@ package io.mtnas.domain.service;
 import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.SearchSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One search the service holds.
  *
  * @param number the order of submission, 1-based
- * @param revision counts changes to the search's state (submitted 1, each state change +1), not
- *     its progress: evaluations do not change it
+ * @param spec the spec its engine starts from: as submitted, with the budget changes made before it
+ *     first started; later changes are in {@code tasks} (and reach the engine as notices)
+ * @param revision counts changes to the search's state and budgets (submitted 1, each change +1),
+ *     not its progress: evaluations do not change it
+ * @param launched whether its engine ever started (and so stored what it evaluated)
+ * @param tasks each task's progress and current budget
  * @param report the engine's report, once FINISHED
  * @param error why it FAILED
  */
@@ -21,6 +27,7 @@ public record SearchEntry(
     SearchSpec spec,
     SearchState state,
     long revision,
+    boolean launched,
     Optional<String> idempotencyKey,
     List<TaskProgress> tasks,
     Optional<SearchReport> report,
@@ -35,22 +42,53 @@ public record SearchEntry(
     tasks = List.copyOf(tasks);
   }
 
+  /** The current budgets that differ from those its engine starts with: the notices it needs. */
+  public Map<String, Integer> budgetChanges() {
+    Map<String, Integer> changed = new TreeMap<>();
+    for (TaskProgress t : tasks) {
+      if (spec.task(t.task()).budget() != t.budget()) {
+        changed.put(t.task(), t.budget());
+      }
+    }
+    return changed;
+  }
+
   SearchEntry withState(SearchState newState) {
-    return new SearchEntry(id, number, spec, newState, revision + 1, idempotencyKey, tasks, report, error);
+    return new SearchEntry(id, number, spec, newState, revision + 1, launched, idempotencyKey, tasks, report, error);
+  }
+
+  /** Running again: its progress starts over, as the engine replays what it stored. */
+  SearchEntry started() {
+    List<TaskProgress> fresh = tasks.stream().map(t -> TaskProgress.start(t.task(), t.budget())).toList();
+    return new SearchEntry(id, number, spec, SearchState.RUNNING, revision + 1, true, idempotencyKey, fresh, report,
+        error);
+  }
+
+  SearchEntry withBudgets(Map<String, Integer> budgets) {
+    List<TaskProgress> changed = tasks.stream()
+        .map(t -> budgets.containsKey(t.task()) ? t.withBudget(budgets.get(t.task())) : t).toList();
+    return new SearchEntry(id, number, launched ? spec : spec.withBudgets(budgets), state, revision + 1, launched,
+        idempotencyKey, changed, report, error);
   }
 
   SearchEntry withTasks(List<TaskProgress> newTasks) {
-    return new SearchEntry(id, number, spec, state, revision, idempotencyKey, newTasks, report, error);
+    return new SearchEntry(id, number, spec, state, revision, launched, idempotencyKey, newTasks, report, error);
   }
 
   SearchEntry finished(SearchReport r) {
-    List<TaskProgress> done = r.tasks().stream().map(t -> TaskProgress.of(t, spec.task(t.task()))).toList();
-    return new SearchEntry(id, number, spec, SearchState.FINISHED, revision + 1, idempotencyKey, done,
+    List<TaskProgress> done = r.tasks().stream()
+        .map(t -> TaskProgress.of(t, budgetOf(t.task()))).toList();
+    return new SearchEntry(id, number, spec, SearchState.FINISHED, revision + 1, launched, idempotencyKey, done,
         Optional.of(r), error);
   }
 
   SearchEntry failed(String why) {
-    return new SearchEntry(id, number, spec, SearchState.FAILED, revision + 1, idempotencyKey, tasks, report,
-        Optional.of(why));
+    return new SearchEntry(id, number, spec, SearchState.FAILED, revision + 1, launched, idempotencyKey, tasks,
+        report, Optional.of(why));
+  }
+
+  private int budgetOf(String task) {
+    return tasks.stream().filter(t -> t.task().equals(task)).findFirst().map(TaskProgress::budget)
+        .orElseGet(() -> spec.task(task).budget());
   }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
  * outcome says (start a search, stop one, answer a request). Ids come from outside, so the
  * registry draws nothing itself.
  *
- * <p>Rules: a new search is QUEUED; {@link #startable(int)} names the oldest queued searches that
+ * <p>Rules: a new search is QUEUED; a queued or running one may be PAUSED and, resumed, is QUEUED
+ * again (a paused search does not count as running); budgets change only with the caller's
+ * current revision; {@link #startable(int)} names the oldest queued searches that
  * fit under the limit of running ones; events for a search that is not RUNNING are ignored (an
  * evaluation that lands after a cancel changes nothing); only a search that is over can be
  * deleted; a repeated idempotency key gives back the search first submitted with it (and a
@@ -39,13 +41,18 @@ public final class SearchRegistry {
     /** no search has that id */
     NOT_FOUND,
     /** the search's state does not allow it: {@code entry} is the search as it is */
-    CONFLICT
+    CONFLICT,
+    /** the caller's revision is not the search's: {@code entry} is the search as it is */
+    STALE,
+    /** the change names a task the search does not have, or a budget below 1 */
+    INVALID
   }
 
   /**
    * @param registry the registry after the operation (this one when nothing changed)
    * @param entry the search concerned, as it is after the operation (before it, for a delete)
-   * @param wasRunning for a cancel: the search was RUNNING, so the shell must stop its engine
+   * @param wasRunning for a cancel or a pause: the search was RUNNING, so the shell must stop its
+   *     engine; for a budget change: its engine must hear of it
    */
   public record Outcome(SearchRegistry registry, Kind kind, Optional<SearchEntry> entry, boolean wasRunning) {
     public Outcome {
@@ -84,7 +91,7 @@ public final class SearchRegistry {
       throw new IllegalArgumentException("search id " + id + " is taken");
     }
     List<TaskProgress> tasks = spec.tasks().stream().map(TaskProgress::start).toList();
-    SearchEntry entry = new SearchEntry(id, submitted + 1, spec, SearchState.QUEUED, 1, idempotencyKey, tasks,
+    SearchEntry entry = new SearchEntry(id, submitted + 1, spec, SearchState.QUEUED, 1, false, idempotencyKey, tasks,
         Optional.empty(), Optional.empty());
     Map<String, String> newKeys = keys;
     if (idempotencyKey.isPresent()) {
@@ -117,7 +124,7 @@ public final class SearchRegistry {
     if (e == null || e.state() != SearchState.QUEUED) {
       return this;
     }
-    return with(e.withState(SearchState.RUNNING));
+    return with(e.started());
   }
 
   /** One more evaluation of a running search. */
@@ -155,7 +162,7 @@ public final class SearchRegistry {
     return with(e.failed(why));
   }
 
-  /** Cancels a queued or running search; one that is over is a conflict. */
+  /** Cancels a queued, running or paused search; one that is over is a conflict. */
   public Outcome cancel(String id) {
     SearchEntry e = entries.get(id);
     if (e == null) {
@@ -166,6 +173,83 @@ public final class SearchRegistry {
     }
     SearchEntry cancelled = e.withState(SearchState.CANCELLED);
     return new Outcome(with(cancelled), Kind.CHANGED, Optional.of(cancelled), e.state() == SearchState.RUNNING);
+  }
+
+  /**
+   * New budgets for some tasks of a search that is not over, if {@code revision} is still its
+   * revision (optimistic concurrency: two clients raising the same budget do not both win). A
+   * task the search does not have, or a budget below 1, is {@link Kind#INVALID}.
+   */
+  public Outcome changeBudgets(String id, long revision, Map<String, Integer> budgets) {
+    SearchEntry e = entries.get(id);
+    if (e == null) {
+      return new Outcome(this, Kind.NOT_FOUND, Optional.empty(), false);
+    }
+    if (e.revision() != revision) {
+      return new Outcome(this, Kind.STALE, Optional.of(e), false);
+    }
+    if (e.state().over()) {
+      return new Outcome(this, Kind.CONFLICT, Optional.of(e), false);
+    }
+    if (invalid(e, budgets).isPresent()) {
+      return new Outcome(this, Kind.INVALID, Optional.of(e), false);
+    }
+    SearchEntry changed = e.withBudgets(budgets);
+    return new Outcome(with(changed), Kind.CHANGED, Optional.of(changed), e.state() == SearchState.RUNNING);
+  }
+
+  /** A stored budget change, applied again as it was accepted. */
+  public SearchRegistry budgetsChanged(String id, Map<String, Integer> budgets) {
+    SearchEntry e = entries.get(id);
+    if (e == null || e.state().over()) {
+      return this;
+    }
+    invalid(e, budgets).ifPresent(why -> {
+      throw new IllegalStateException("stored budget change of " + id + ": " + why);
+    });
+    return with(e.withBudgets(budgets));
+  }
+
+  /** What is wrong with a budget change, if anything. */
+  public static Optional<String> invalid(SearchEntry e, Map<String, Integer> budgets) {
+    if (budgets.isEmpty()) {
+      return Optional.of("no budget to change");
+    }
+    for (Map.Entry<String, Integer> b : budgets.entrySet()) {
+      if (e.tasks().stream().noneMatch(t -> t.task().equals(b.getKey()))) {
+        return Optional.of("search " + e.id() + " has no task \"" + b.getKey() + "\"");
+      }
+      if (b.getValue() == null || b.getValue() < 1) {
+        return Optional.of("budget of task " + b.getKey() + " must be >= 1, got " + b.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Pauses a queued or running search; one that is paused already or over is a conflict. */
+  public Outcome pause(String id) {
+    SearchEntry e = entries.get(id);
+    if (e == null) {
+      return new Outcome(this, Kind.NOT_FOUND, Optional.empty(), false);
+    }
+    if (e.state() != SearchState.QUEUED && e.state() != SearchState.RUNNING) {
+      return new Outcome(this, Kind.CONFLICT, Optional.of(e), false);
+    }
+    SearchEntry paused = e.withState(SearchState.PAUSED);
+    return new Outcome(with(paused), Kind.CHANGED, Optional.of(paused), e.state() == SearchState.RUNNING);
+  }
+
+  /** Puts a paused search back in the queue; any other is a conflict. */
+  public Outcome resume(String id) {
+    SearchEntry e = entries.get(id);
+    if (e == null) {
+      return new Outcome(this, Kind.NOT_FOUND, Optional.empty(), false);
+    }
+    if (e.state() != SearchState.PAUSED) {
+      return new Outcome(this, Kind.CONFLICT, Optional.of(e), false);
+    }
+    SearchEntry queued = e.withState(SearchState.QUEUED);
+    return new Outcome(with(queued), Kind.CHANGED, Optional.of(queued), false);
   }
 
   /** Forgets a search that is over (and its idempotency key); a queued or running one is a conflict. */

@@ -5,6 +5,8 @@ public enum SearchState {
   /** Accepted, waiting for a free slot. */
   QUEUED,
   RUNNING,
+  /** Stopped on request, with everything it evaluated kept; resuming puts it back in the queue. */
+  PAUSED,
   /** Every task ended (solved or budget spent); the report is ready. */
   FINISHED,
   /** The engine stopped without a report. */

@@ -22,7 +22,16 @@ public record TaskProgress(
   }
 
   public static TaskProgress start(TaskSpec spec) {
-    return new TaskProgress(spec.name(), 0, 0, spec.budget(), Optional.empty(), Double.NaN, false);
+    return start(spec.name(), spec.budget());
+  }
+
+  public static TaskProgress start(String task, int budget) {
+    return new TaskProgress(task, 0, 0, budget, Optional.empty(), Double.NaN, false);
+  }
+
+  /** The same progress under another budget. */
+  public TaskProgress withBudget(int newBudget) {
+    return new TaskProgress(task, evaluations, failures, newBudget, best, bestFitness, solved);
   }
 
   /** After one more evaluation of this task. */
@@ -34,9 +43,9 @@ public record TaskProgress(
         solved || spec.solvedBy(newFitness));
   }
 
-  /** The engine's final word on the task. */
-  public static TaskProgress of(TaskResult r, TaskSpec spec) {
-    return new TaskProgress(r.task(), r.evaluations(), r.failures(), spec.budget(), r.best(), r.bestFitness(),
+  /** The engine's final word on the task, under the budget it ended with. */
+  public static TaskProgress of(TaskResult r, int budget) {
+    return new TaskProgress(r.task(), r.evaluations(), r.failures(), budget, r.best(), r.bestFitness(),
         r.solved());
   }
 }

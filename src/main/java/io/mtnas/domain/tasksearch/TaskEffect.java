@@ -59,4 +59,10 @@ public sealed interface TaskEffect {
 
   /** The task wants nothing more and has nothing outstanding. */
   record Finished(TaskResult result) implements TaskEffect {}
+
+  /**
+   * A budget change was taken: the task is now finished with {@code result}, or (empty) open again
+   * or still running. Whoever waits for every task's end must not end the search in between.
+   */
+  record BudgetApplied(Optional<TaskResult> result) implements TaskEffect {}
 }

@@ -153,13 +153,22 @@ final class Transition {
     step();
   }
 
-  /** A new budget; a task that had ended and now wants more starts again with an unsolicited batch. */
+  /**
+   * A new budget, always answered with a batch (maybe empty), as a delivery is: the work manager
+   * waits for it, which keeps the order of jobs independent of timing. A task that had ended and
+   * now wants more starts again; a raised budget fills free slots at once.
+   */
   private void onBudget(int budget) {
     state = state.withBudget(budget);
     if (finished && state.wantsMore()) {
       finished = false;
+    }
+    if (finished) {
+      submit();
+    } else {
       step();
     }
+    effects.add(new TaskEffect.BudgetApplied(finished ? Optional.of(state.result()) : Optional.empty()));
   }
 
   private void recordScored(

@@ -21,29 +21,47 @@ public final class Replay {
   public static final String WORKER = "replay";
 
   private final List<StoredDelivery> stored;
+  private final List<StoredBudget> budgets;
   private final int next;
+  private final int nextBudget;
 
-  private Replay(List<StoredDelivery> stored, int next) {
+  private Replay(List<StoredDelivery> stored, List<StoredBudget> budgets, int next, int nextBudget) {
     this.stored = stored;
+    this.budgets = budgets;
     this.next = next;
+    this.nextBudget = nextBudget;
   }
 
   public static Replay of(List<StoredDelivery> stored) {
+    return of(new StoredDeliveries(stored, List.of()));
+  }
+
+  /** The deliveries and, each at its place among them, the budget changes a search stored. */
+  public static Replay of(StoredDeliveries journal) {
+    List<StoredDelivery> stored = journal.deliveries();
     for (int i = 0; i < stored.size(); i++) {
       if (stored.get(i).sequence() != i + 1) {
         throw new IllegalArgumentException("stored deliveries must be numbered 1, 2, 3...: entry " + i
             + " has sequence " + stored.get(i).sequence());
       }
     }
-    return new Replay(List.copyOf(stored), 0);
+    long place = 0;
+    for (StoredBudget b : journal.budgets()) {
+      if (b.afterDelivery() < place || b.afterDelivery() > stored.size()) {
+        throw new IllegalArgumentException("stored budget change " + b + " is out of place (after " + place
+            + ", " + stored.size() + " deliveries stored)");
+      }
+      place = b.afterDelivery();
+    }
+    return new Replay(stored, journal.budgets(), 0, 0);
   }
 
   public static Replay none() {
-    return new Replay(List.of(), 0);
+    return of(List.of());
   }
 
   public boolean done() {
-    return next >= stored.size();
+    return next >= stored.size() && nextBudget >= budgets.size();
   }
 
   /** Stored deliveries handed back so far. */
@@ -55,21 +73,37 @@ public final class Replay {
     return stored.size();
   }
 
-  /** What one {@link #advance} did: the ledger after it, the deliveries to forward, the rest. */
-  public record Advance(WorkLedger ledger, List<StoredDelivery> deliveries, Replay rest) {}
+  /**
+   * What one {@link #advance} did: the ledger after it, the stored inputs to forward (deliveries
+   * and budget changes, in their stored order), the rest.
+   */
+  public record Advance(WorkLedger ledger, List<StoredInput> handed, Replay rest) {
+    public List<StoredDelivery> deliveries() {
+      return handed.stream().filter(StoredDelivery.class::isInstance).map(StoredDelivery.class::cast).toList();
+    }
+  }
 
   /**
    * Hands the ledger every stored outcome whose job is pending, in stored order, stopping at the
-   * first whose job is not (yet) resubmitted.
+   * first whose job is not (yet) resubmitted; a budget change goes out as soon as the deliveries
+   * stored before it have, and its population owes the ledger a reply, as it did before.
    *
    * @throws Diverged when the restarted search cannot be the stored one: a delivery the ledger
    *     makes differs from the stored one, or the next stored job is not pending although nobody
    *     owes the ledger a reply (so it never will be)
    */
   public Advance advance(WorkLedger ledger) {
-    List<StoredDelivery> out = new ArrayList<>();
+    List<StoredInput> out = new ArrayList<>();
     int i = next;
-    while (i < stored.size()) {
+    int b = nextBudget;
+    while (true) {
+      while (b < budgets.size() && budgets.get(b).afterDelivery() == i) {
+        ledger = ledger.updated(new WorkEvent.Notified(budgets.get(b).task()));
+        out.add(budgets.get(b++));
+      }
+      if (i >= stored.size()) {
+        break;
+      }
       StoredDelivery d = stored.get(i);
       JobId job = d.outcome().jobId();
       if (!ledger.isOpen(job)) {
@@ -95,7 +129,7 @@ public final class Replay {
       }
       // a retryable failure went back to the queue: the loop starts and fails it again
     }
-    return new Advance(ledger, out, new Replay(stored, i));
+    return new Advance(ledger, out, new Replay(stored, budgets, i, b));
   }
 
   /** A restarted search that does not retrace its stored deliveries. */

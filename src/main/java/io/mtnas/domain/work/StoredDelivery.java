@@ -10,7 +10,7 @@ import java.util.Objects;
  * again.
  */
 public record StoredDelivery(long sequence, String submitter, EvaluationOutcome outcome, String workerId,
-    long wallMicros) {
+    long wallMicros) implements StoredInput {
   public StoredDelivery {
     if (sequence < 1) {
       throw new IllegalArgumentException("sequence must be >= 1, got " + sequence);

@@ -27,6 +27,16 @@ public sealed interface WorkEvent {
     }
   }
 
+  /**
+   * A submitter was told something it answers with a batch (its budget changed), so it owes one
+   * more reply and dispatch waits for it, as after a delivery.
+   */
+  record Notified(String submitter) implements WorkEvent {
+    public Notified {
+      Objects.requireNonNull(submitter, "submitter");
+    }
+  }
+
   /** A pending job was handed to a worker, which must answer before {@code deadlineMillis}. */
   record Started(JobId job, String worker, long deadlineMillis) implements WorkEvent {
     public Started {

@@ -42,8 +42,8 @@ import java.util.TreeSet;
  *       in turn.
  *   <li>Dispatch: the next job is the pending one with the smallest id (sequence, then task), and
  *       there is none while any submitter owes a reply. A submitter owes one reply per delivery
- *       made to it and, once registered, its first batch; each {@link WorkEvent.Submitted} settles
- *       one. With one worker this makes the order of jobs, and so a seeded search, independent of
+ *       made to it, per {@link WorkEvent.Notified notice} and, once registered, its first batch;
+ *       each {@link WorkEvent.Submitted} settles one. With one worker this makes the order of jobs, and so a seeded search, independent of
  *       message timing. A submitter that stops answering therefore stalls dispatch: the caller
  *       must watch it (an empty batch is the way to say "nothing more").
  *   <li>Worker ids are the ids workers report with their results; a failure or time-out is matched
@@ -113,6 +113,9 @@ public final class WorkLedger {
     if (event instanceof WorkEvent.Submitted e) {
       return submit(e.submitter(), e.jobs());
     }
+    if (event instanceof WorkEvent.Notified e) {
+      return notify(e.submitter());
+    }
     if (event instanceof WorkEvent.Started e) {
       return start(e.job(), e.worker(), e.deadlineMillis());
     }
@@ -160,6 +163,14 @@ public final class WorkLedger {
             List.copyOf(nextPending), inFlight, nextAccepted, withSubmitter(submitter),
             owing(submitter, -1), completed, givenUp, retried);
     return new LedgerUpdate(next, List.of(), List.of(), ignored);
+  }
+
+  private LedgerUpdate notify(String submitter) {
+    if (!submitters.contains(submitter)) {
+      throw new IllegalArgumentException("notified unknown submitter " + submitter);
+    }
+    return LedgerUpdate.silent(
+        copy(pending, inFlight, accepted, submitters, owing(submitter, +1), completed, givenUp, retried));
   }
 
   private LedgerUpdate start(JobId id, String worker, long deadlineMillis) {
@@ -271,6 +282,10 @@ public final class WorkLedger {
       return Optional.empty();
     }
     return Optional.of(pending.get(0).job());
+  }
+
+  public boolean isSubmitter(String submitter) {
+    return submitters.contains(submitter);
   }
 
   /** True while some submitter owes a reply; dispatch waits for it. */

@@ -96,4 +96,35 @@ class ApiEventsTest {
     assertThat(ApiServerTest.send("GET", "/api/v1/searches/" + id + "/events", null, b -> {}).statusCode())
         .isEqualTo(401);
   }
+
+  @Test
+  void theServiceStreamCarriesEverySearchsEventsNumberedServiceWideAndResumesAfterItsLastId() throws Exception {
+    String a = json(submit(spec(14, 20))).get("id").asText();
+    String b = json(submit(spec(15, 20))).get("id").asText();
+    String url = ApiServerTest.base + "/api/v1/events";
+    java.util.function.Predicate<List<Frame>> bothFinished = frames -> frames.stream()
+        .filter(f -> f.event().equals("search_finished")).map(f -> f.data().get("search").asText())
+        .filter(s -> s.equals(a) || s.equals(b)).distinct().count() == 2;
+    List<Frame> all = SseClient.follow(url, TOKEN, Duration.ofSeconds(60), bothFinished);
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(all.get(i).id()).as("frame %d", i).isEqualTo(Long.toString(i + 1));
+      assertThat(all.get(i).data().get("service_seq").asLong()).isEqualTo(i + 1);
+    }
+    for (String id : List.of(a, b)) {
+      List<Frame> own = all.stream().filter(f -> f.data().get("search").asText().equals(id)).toList();
+      List<Frame> alone = follow(id);
+      assertThat(own).as("search %s: its own stream, in its order", id).hasSize(alone.size());
+      for (int i = 0; i < own.size(); i++) {
+        assertThat(own.get(i).data().get("seq").asLong()).isEqualTo(Long.parseLong(alone.get(i).id()));
+        assertThat(own.get(i).event()).isEqualTo(alone.get(i).event());
+      }
+    }
+    int cut = all.size() / 2;
+    List<Frame> resumed = SseClient.follow(url, TOKEN, Duration.ofSeconds(60),
+        frames -> frames.size() >= all.size() - cut, "Last-Event-ID", all.get(cut - 1).id());
+    assertThat(resumed).extracting(Frame::id)
+        .containsExactlyElementsOf(all.subList(cut, all.size()).stream().map(Frame::id).toList());
+    assertProblem(authed("GET", "/api/v1/events?from_seq=x", null), 400, "bad-parameter");
+    assertThat(ApiServerTest.send("GET", "/api/v1/events", null, r -> {}).statusCode()).isEqualTo(401);
+  }
 }

@@ -79,10 +79,16 @@ class ApiServerTest {
 
   /** Starts the server on synthetic tables under {@code dir} (other API test classes share the helpers). */
   static void startIn(Path dir) throws Exception {
+    startIn(dir, e -> e);
+  }
+
+  /** As {@link #startIn(Path)}, each search's evaluator wrapped (made slow, say). */
+  static void startIn(Path dir, java.util.function.UnaryOperator<io.mtnas.domain.evaluation.Evaluator> wrap)
+      throws Exception {
     tablesDir = SyntheticBenchmarks.writeAll(Files.createDirectories(dir.resolve("tables")));
     tables = BenchmarkTables.open(tablesDir);
     Config config = ConfigFactory.parseString("mtnas.serve.max-body-size = 64 KiB").withFallback(ConfigFactory.load());
-    SearchService.Launcher launcher = new ServiceLauncher(spec -> new TabularEvaluator(tables),
+    SearchService.Launcher launcher = new ServiceLauncher(spec -> wrap.apply(new TabularEvaluator(tables)),
         spec -> SearchResources.none(), tables);
     server = HttpService.start(config, MtnasSettings.from(config).work(), ApiSettings.from(config), tables, launcher,
         new DataDirectory(dir.resolve("data"), tables), "127.0.0.1", 0, TOKEN);
@@ -398,8 +404,9 @@ class ApiServerTest {
       bad.add(submit(JSON.readTree("{\"name\": 1}")));
       bad.add(send("GET", "/api/v1/searches/" + good, null, b -> b.header("Authorization", "Bearer nope")));
       bad.add(authed("PATCH", "/api/v1/searches/" + good, "{}", "Content-Type", "application/json"));
+      bad.add(authed("PUT", "/api/v1/searches/" + good, "{}", "Content-Type", "application/json"));
     }
-    assertThat(bad).extracting(HttpResponse::statusCode).containsOnly(400, 401, 405);
+    assertThat(bad).extracting(HttpResponse::statusCode).containsOnly(400, 401, 405, 428);
     String second = json(submit(spec(22, 30))).get("id").asText();
     assertThat(awaitOver(good).get("state").asText()).isEqualTo("FINISHED");
     assertThat(awaitOver(second).get("state").asText()).isEqualTo("FINISHED");

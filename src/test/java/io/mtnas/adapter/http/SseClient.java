@@ -23,6 +23,12 @@ public final class SseClient {
 
   /** GET {@code url} with the token and extra headers (name, value, ...); fails on a status other than 200. */
   public static List<Frame> follow(String url, String token, Duration timeout, String... headers) throws Exception {
+    return follow(url, token, timeout, frames -> false, headers);
+  }
+
+  /** As above, but hangs up as soon as {@code enough} holds for the frames so far (a stream that never ends). */
+  public static List<Frame> follow(String url, String token, Duration timeout,
+      java.util.function.Predicate<List<Frame>> enough, String... headers) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
         .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
     for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -36,20 +42,25 @@ public final class SseClient {
     String event = null;
     String id = null;
     StringBuilder data = new StringBuilder();
-    for (String line : (Iterable<String>) r.body()::iterator) {
-      if (line.isEmpty()) {
-        if (data.length() > 0) {
-          frames.add(new Frame(event, id, JSON.readTree(data.toString())));
+    try (Stream<String> lines = r.body()) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (line.isEmpty()) {
+          if (data.length() > 0) {
+            frames.add(new Frame(event, id, JSON.readTree(data.toString())));
+            if (enough.test(frames)) {
+              return frames;
+            }
+          }
+          event = null;
+          id = null;
+          data.setLength(0);
+        } else if (line.startsWith("event:")) {
+          event = line.substring(6).strip();
+        } else if (line.startsWith("id:")) {
+          id = line.substring(3).strip();
+        } else if (line.startsWith("data:")) {
+          data.append(line.substring(5).strip());
         }
-        event = null;
-        id = null;
-        data.setLength(0);
-      } else if (line.startsWith("event:")) {
-        event = line.substring(6).strip();
-      } else if (line.startsWith("id:")) {
-        id = line.substring(3).strip();
-      } else if (line.startsWith("data:")) {
-        data.append(line.substring(5).strip());
       }
     }
     return frames;

@@ -149,4 +149,52 @@ class SearchRegistryTest {
     assertThat(r.list(Optional.of(SearchState.QUEUED))).extracting(SearchEntry::id).containsExactly("1", "3");
     assertThat(r.list(Optional.of(SearchState.FINISHED))).isEmpty();
   }
+
+  @Test
+  void budgetsChangeOnlyAtTheCurrentRevisionAndBeforeTheFirstStartAlsoInTheSpec() {
+    SearchRegistry r = submitted("x");
+    assertThat(r.changeBudgets("x", 2, Map.of("a", 50)).kind()).isEqualTo(SearchRegistry.Kind.STALE);
+    assertThat(r.changeBudgets("y", 1, Map.of("a", 50)).kind()).isEqualTo(SearchRegistry.Kind.NOT_FOUND);
+    assertThat(r.changeBudgets("x", 1, Map.of("c", 50)).kind()).isEqualTo(SearchRegistry.Kind.INVALID);
+    assertThat(r.changeBudgets("x", 1, Map.of("a", 0)).kind()).isEqualTo(SearchRegistry.Kind.INVALID);
+    assertThat(r.changeBudgets("x", 1, Map.of()).kind()).isEqualTo(SearchRegistry.Kind.INVALID);
+
+    SearchRegistry.Outcome queued = r.changeBudgets("x", 1, Map.of("a", 50));
+    SearchEntry q = queued.entry().orElseThrow();
+    assertThat(q.revision()).isEqualTo(2);
+    assertThat(q.spec().task("a").budget()).as("not started: it starts with the new budget").isEqualTo(50);
+    assertThat(q.budgetChanges()).isEmpty();
+    assertThat(queued.wasRunning()).isFalse();
+
+    SearchRegistry running = queued.registry().started("x");
+    SearchRegistry.Outcome live = running.changeBudgets("x", 3, Map.of("b", 7));
+    assertThat(live.wasRunning()).as("its engine must hear of it").isTrue();
+    SearchEntry l = live.entry().orElseThrow();
+    assertThat(l.spec().task("b").budget()).as("started: the engine's spec stays").isEqualTo(30);
+    assertThat(l.budgetChanges()).containsExactly(Map.entry("b", 7));
+    assertThat(l.tasks()).extracting(TaskProgress::budget).containsExactly(50, 7);
+
+    SearchRegistry over = live.registry().cancel("x").registry();
+    assertThat(over.changeBudgets("x", 5, Map.of("a", 60)).kind()).isEqualTo(SearchRegistry.Kind.CONFLICT);
+  }
+
+  @Test
+  void aPausedSearchFreesItsSlotAndResumedQueuesWithItsProgressStartingOver() {
+    SearchRegistry r = submitted("x", "y").started("x").recorded("x", record("a", 1, 3, 2.0, 2.0));
+    assertThat(r.startable(1)).isEmpty();
+    SearchRegistry.Outcome paused = r.pause("x");
+    assertThat(paused.kind()).isEqualTo(SearchRegistry.Kind.CHANGED);
+    assertThat(paused.wasRunning()).isTrue();
+    assertThat(paused.registry().startable(1)).containsExactly("y");
+    assertThat(paused.registry().pause("x").kind()).isEqualTo(SearchRegistry.Kind.CONFLICT);
+    assertThat(r.resume("x").kind()).as("only a paused search resumes").isEqualTo(SearchRegistry.Kind.CONFLICT);
+
+    SearchRegistry resumed = paused.registry().resume("x").registry();
+    assertThat(resumed.get("x").orElseThrow().state()).isEqualTo(SearchState.QUEUED);
+    SearchEntry again = resumed.started("x").get("x").orElseThrow();
+    assertThat(again.tasks()).extracting(TaskProgress::evaluations)
+        .as("the replayed evaluations count again from zero, so none twice").containsExactly(0, 0);
+    assertThat(paused.registry().cancel("x").kind()).as("a paused search can be cancelled")
+        .isEqualTo(SearchRegistry.Kind.CHANGED);
+  }
 }

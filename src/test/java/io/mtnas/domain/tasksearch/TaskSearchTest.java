@@ -101,6 +101,24 @@ class TaskSearchTest {
   }
 
   @Test
+  void everyBudgetChangeIsAnsweredWithABatchAndSaysWhetherTheTaskHasEnded() {
+    TaskSearch s = search(TaskSearches.rea(), 1, 1, 3);
+    TaskSearch.Step start = s.apply(TaskInput.Start.INSTANCE);
+    TaskSearch.Step end = start.next().apply(arrived(scored(dispatched(start.effects()).get(0)), 1));
+
+    TaskSearch.Step same = end.next().apply(new TaskInput.BudgetChanged(1));
+    assertThat(only(same.effects(), TaskEffect.Dispatch.class)).as("the manager waits for this reply").hasSize(1);
+    assertThat(dispatched(same.effects())).isEmpty();
+    assertThat(only(same.effects(), TaskEffect.BudgetApplied.class)).singleElement()
+        .satisfies(b -> assertThat(b.result()).hasValueSatisfying(r -> assertThat(r.evaluations()).isEqualTo(1)));
+    assertThat(only(same.effects(), TaskEffect.Finished.class)).as("it ended before: not again").isEmpty();
+
+    TaskSearch.Step raised = end.next().apply(new TaskInput.BudgetChanged(3));
+    assertThat(only(raised.effects(), TaskEffect.BudgetApplied.class)).singleElement()
+        .satisfies(b -> assertThat(b.result()).isEmpty());
+  }
+
+  @Test
   void resultsWaitWhileTransfersAreAskedForAndTransfersGoFirst() {
     TaskSearch s = search(TaskSearches.reaWithTransfer(), 40, 2, 5);
     Deque<EvaluationJob> open = new ArrayDeque<>();

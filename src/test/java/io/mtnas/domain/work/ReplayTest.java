@@ -82,4 +82,42 @@ class ReplayTest {
     assertThatThrownBy(() -> StoredDeliveries.empty().with(stored(2, "a", scored(A0))))
         .hasMessageContaining("delivery 2 stored after 0");
   }
+
+  @Test
+  void aStoredBudgetChangeGoesOutAtItsPlaceAndItsPopulationOwesAReply() {
+    // a0 delivered, then a's budget changed (a answers with a1), then a1 delivered
+    Replay replay = Replay.of(new StoredDeliveries(List.of(stored(1, "a", scored(A0)), stored(2, "a", scored(A1))),
+        List.of(new StoredBudget(1, "a", 2))));
+    WorkLedger ledger = WorkLedger.of(RetryPolicy.attempts(3), List.of("a")).updated(new Submitted("a", List.of(A0)));
+
+    Replay.Advance first = replay.advance(ledger);
+    assertThat(first.handed()).containsExactly(stored(1, "a", scored(A0)), new StoredBudget(1, "a", 2));
+    assertThat(first.ledger().owes("a")).as("one reply for the delivery, one for the notice").isEqualTo(2);
+    assertThat(first.rest().done()).isFalse();
+
+    WorkLedger answered = first.ledger().updated(new Submitted("a", List.of())).updated(new Submitted("a", List.of(A1)));
+    Replay.Advance second = first.rest().advance(answered);
+    assertThat(second.handed()).containsExactly(stored(2, "a", scored(A1)));
+    assertThat(second.rest().done()).isTrue();
+  }
+
+  @Test
+  void aBudgetChangeAfterTheLastDeliveryIsHandedOnceTheDeliveriesAre() {
+    Replay replay = Replay.of(new StoredDeliveries(List.of(stored(1, "a", scored(A0))),
+        List.of(new StoredBudget(1, "a", 9), new StoredBudget(1, "a", 12))));
+    WorkLedger ledger = WorkLedger.of(RetryPolicy.attempts(3), List.of("a")).updated(new Submitted("a", List.of(A0)));
+    Replay.Advance a = replay.advance(ledger);
+    assertThat(a.handed()).containsExactly(stored(1, "a", scored(A0)), new StoredBudget(1, "a", 9),
+        new StoredBudget(1, "a", 12));
+    assertThat(a.rest().done()).isTrue();
+    assertThat(a.ledger().nextJob()).as("dispatch waits for the three replies").isEmpty();
+  }
+
+  @Test
+  void budgetChangesOutOfPlaceAreRefused() {
+    assertThatThrownBy(() -> Replay.of(new StoredDeliveries(List.of(stored(1, "a", scored(A0))),
+        List.of(new StoredBudget(2, "a", 9))))).hasMessageContaining("out of place");
+    assertThatThrownBy(() -> StoredDeliveries.empty().with(new StoredBudget(1, "a", 9)))
+        .hasMessageContaining("placed after delivery 1 stored after 0");
+  }
 }

@@ -1,0 +1,7 @@
+package io.mtnas.domain.work;
+
+/**
+ * What a durable search stores, in order, before its populations see it: the outcomes it delivered
+ * and the budget changes it announced. Replaying them in that order rebuilds the search.
+ */
+public sealed interface StoredInput permits StoredDelivery, StoredBudget {}
