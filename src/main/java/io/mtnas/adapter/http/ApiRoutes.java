@@ -186,6 +186,7 @@ public final class ApiRoutes extends AllDirectives {
       default:
         return Problem.of(StatusCodes.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
                 "this Idempotency-Key was first used for search " + e.id() + " with a different spec")
+            .at("Idempotency-Key", e.idempotencyKey().map(ApiJson.MAPPER.getNodeFactory()::textNode))
             .with(location).response(path(request));
     }
   }
@@ -386,6 +387,13 @@ public final class ApiRoutes extends AllDirectives {
       }
       if (cause instanceof EntityStreamSizeException size) {
         return tooLarge(size.actualSize().isDefined() ? (Long) size.actualSize().get() : -1).response(path(request));
+      }
+      if (cause instanceof JsonBody.NotUtf8 notUtf8) {
+        return Problem.badRequest("malformed-json", "Malformed JSON", notUtf8.getMessage()).response(path(request));
+      }
+      if (cause instanceof org.apache.pekko.http.scaladsl.model.EntityStreamException broken) {
+        return Problem.badRequest("malformed-request", "Malformed request",
+            "the body could not be read: " + broken.info().summary()).response(path(request));
       }
       if (cause instanceof TimeoutException) {
         return Problem.of(StatusCodes.SERVICE_UNAVAILABLE, "busy", "Service busy",

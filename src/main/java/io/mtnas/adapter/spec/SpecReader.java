@@ -101,7 +101,7 @@ public final class SpecReader {
    * {@code bytes} decoded as UTF-8, or a failure naming {@code source}, the byte offset (and line)
    * of the first byte that is not valid UTF-8, and that byte.
    */
-  static String decodeUtf8(String source, byte[] bytes) {
+  public static String decodeUtf8(String source, byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -119,13 +119,21 @@ public final class SpecReader {
           line++;
         }
       }
-      throw new SpecException(String.format(Locale.ROOT,
-          "%s: byte 0x%02X at byte offset %d (line %d) is not valid UTF-8; the spec must be UTF-8"
+      throw SpecException.malformed(source, String.format(Locale.ROOT,
+          "byte 0x%02X at byte offset %d (line %d) is not valid UTF-8; the spec must be UTF-8"
               + " (a Latin-1 file converts with: iconv -f latin1 -t utf-8)",
-          source, bytes[offset] & 0xFF, offset, line));
+          bytes[offset] & 0xFF, offset, line));
     }
     out.flip();
     return out.toString();
+  }
+
+  /** Jackson's reason in plain words where it would name its own classes. */
+  static String jsonReason(JsonProcessingException e) {
+    String reason = e.getOriginalMessage();
+    return reason != null && reason.startsWith("Trailing token")
+        ? "more JSON follows the spec's closing brace (a spec is one object)"
+        : reason;
   }
 
   /** Parses spec text; {@code source} names it in errors. */
@@ -137,7 +145,7 @@ public final class SpecReader {
       var loc = e.getLocation();
       throw SpecException.malformed(source, "not valid JSON"
           + (loc != null ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "")
-          + ": " + e.getOriginalMessage());
+          + ": " + jsonReason(e));
     }
     JsonFields top = new JsonFields(source, "$", root, TOP);
     top.optionalText("description");

@@ -53,9 +53,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * wrong (for a spec error the JSON path, the value and the message {@code mtnas run} gives), never
  * a stack trace. All of them are fired while a real search runs beside them; afterwards the service
  * still answers and that search ends exactly as the same spec and seed does when run alone.
- *
- * <p>Cases marked {@code // BUG:} assert what the service should do and fail until the main code
- * does it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiBadRequestsTest {
@@ -153,18 +150,13 @@ class ApiBadRequestsTest {
         bad("json: truncated", post(good.substring(0, good.length() / 2))).is(400, "malformed-json")
             .says("line 1, column"),
         bad("json: single quotes", post("{'name': 'x'}")).is(400, "malformed-json").says("line 1, column 2"),
-        // BUG: the detail is Jackson's "(bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per
-        // `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`" (SpecReader, so `mtnas run` too): Java class names
         bad("json: a second value after the spec", post(good + " {}")).is(400, "malformed-json")
             .says("line 1, column"),
-        // BUG: answered 201 and the search runs with U+FFFD in its description; `mtnas run` refuses a spec file
-        // that is not UTF-8 (SpecReader.decodeUtf8 names the byte and its offset), the API decodes leniently
         bad("json: body not UTF-8", api("POST", SEARCHES).body("application/json",
             specWith(s -> s.put("description", "caf\u00e9")).getBytes(StandardCharsets.ISO_8859_1)))
             .is(400, "malformed-json").says("UTF-8"),
 
         // wrong content type
-        // BUG (the three 415s): the problem has no "field": "Content-Type" (the detail says what was sent)
         bad("content type: text/plain", api("POST", SEARCHES).body("text/plain", bytes(good)))
             .is(415, "unsupported-media-type").at("Content-Type", null).says("got text/plain"),
         bad("content type: none", api("POST", SEARCHES).body(null, bytes(good)))
@@ -221,8 +213,32 @@ class ApiBadRequestsTest {
         // a known path with another method, an unknown path
         bad("method: PUT on searches", api("PUT", SEARCHES).body("application/json", bytes("{}")))
             .is(405, "method-not-allowed").header("Allow", "GET, POST"),
-        bad("method: PATCH on the running search", api("PATCH", SEARCHES + "/{running}")
-            .body("application/json", bytes("{}"))).is(405, "method-not-allowed").header("Allow", "GET, DELETE"),
+        bad("method: PUT on the running search", api("PUT", SEARCHES + "/{running}")
+            .body("application/json", bytes("{}"))).is(405, "method-not-allowed")
+            .header("Allow", "GET, PATCH, DELETE"),
+
+        // budget changes and pause / resume
+        bad("budgets: no If-Match", api("PATCH", SEARCHES + "/{running}")
+            .body("application/json", bytes("{\"budgets\": {\"score\": 10}}")))
+            .is(428, "precondition-required").at("If-Match", null),
+        bad("budgets: stale revision", api("PATCH", SEARCHES + "/{running}").header("If-Match", "\"0\"")
+            .body("application/json", bytes("{\"budgets\": {\"score\": 10}}")))
+            .is(409, "conflict").at("If-Match", "\"\\\"0\\\"\"").says("stale"),
+        bad("budgets: If-Match not a revision", api("PATCH", SEARCHES + "/{running}").header("If-Match", "*")
+            .body("application/json", bytes("{\"budgets\": {\"score\": 10}}")))
+            .is(400, "bad-header").at("If-Match", "\"*\""),
+        bad("budgets: unknown task", api("PATCH", SEARCHES + "/{running}").header("If-Match", "\"0\"")
+            .body("application/json", bytes("{\"budgets\": {\"nope\": 10}}")))
+            .is(400, "bad-budget").at("$.budgets.nope", "10"),
+        bad("budgets: budget not an integer", api("PATCH", SEARCHES + "/{running}").header("If-Match", "\"0\"")
+            .body("application/json", bytes("{\"budgets\": {\"score\": 1.5}}")))
+            .is(400, "bad-budget").at("$.budgets.score", "1.5"),
+        bad("budgets: sent as text/plain", api("PATCH", SEARCHES + "/{running}").header("If-Match", "\"0\"")
+            .body("text/plain", bytes("{}"))).is(415, "unsupported-media-type").at("Content-Type", null),
+        bad("state: pause of a finished search", api("POST", SEARCHES + "/{finished}/pause"))
+            .is(409, "conflict").says("FINISHED"),
+        bad("state: resume of a running search", api("POST", SEARCHES + "/{running}/resume"))
+            .is(409, "conflict").says("RUNNING"),
         bad("method: GET on cancel", api("GET", SEARCHES + "/{running}/cancel")).is(405, "method-not-allowed")
             .header("Allow", "POST"),
         bad("method: POST on healthz", api("POST", "/healthz").noToken()).is(405, "method-not-allowed")
@@ -236,7 +252,6 @@ class ApiBadRequestsTest {
             .is(400, "bad-header").at("Idempotency-Key", null).says("1 to 200"),
         bad("Idempotency-Key: blank", post(good).header("Idempotency-Key", "   "))
             .is(400, "bad-header").at("Idempotency-Key", null),
-        // BUG: the 422 has no "field": "Idempotency-Key" (its detail names the header and the first search)
         bad("Idempotency-Key: reused with another spec", post(spec(BACKGROUND_SEED + 1, BACKGROUND_BUDGET).toString())
             .header("Idempotency-Key", BACKGROUND_KEY)).is(422, "idempotency-key-reused").at("Idempotency-Key", null)
             .says("{running}"),
@@ -253,19 +268,16 @@ class ApiBadRequestsTest {
         bad("state: report of a cancelled search", api("GET", SEARCHES + "/{cancelled}/report"))
             .is(409, "conflict").says("CANCELLED"),
 
-        // requests broken on the wire, which Pekko answers before the routes see them
-        // BUG: 400 as text/plain "Illegal request-target: Invalid input 'Z', expected HEXDIG", not problem+json
+        // requests broken on the wire: Pekko answers them before the routes (ProblemParsingErrorHandler)
         bad("wire: bad percent-encoding in the query", wire("GET " + SEARCHES + "?state=%ZZ HTTP/1.1", "", ""))
-            .is(400, null),
-        // BUG: 400 as text/plain "Illegal `Content-Length` header value", not problem+json
+            .is(400, "malformed-request"),
         bad("wire: Content-Length not a number", wire("POST " + SEARCHES + " HTTP/1.1",
-            "Content-Type: application/json\r\nContent-Length: abc\r\n", "{}")).is(400, null),
-        // BUG: 500 "internal" (the chunk parser's failure reaches the exception handler); a malformed body is a 400
+            "Content-Type: application/json\r\nContent-Length: abc\r\n", "{}")).is(400, "malformed-request"),
         bad("wire: malformed chunk size", wire("POST " + SEARCHES + " HTTP/1.1",
-            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", "ZZ\r\n{}\r\n0\r\n\r\n")).is(400, null),
-        // BUG: 414 as text/plain "URI length exceeds the configured limit of 2048 characters", not problem+json
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", "ZZ\r\n{}\r\n0\r\n\r\n"))
+            .is(400, "malformed-request"),
         bad("wire: URI too long", wire("GET " + SEARCHES + "/" + "a".repeat(5000) + " HTTP/1.1", "", ""))
-            .is(414, null));
+            .is(414, "uri-too-long"));
   }
 
   @Test
