@@ -75,8 +75,9 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
 
   public record Get(String id, ActorRef<Optional<SearchEntry>> replyTo) implements Command {}
 
-  public record ListSearches(Optional<SearchState> state, ActorRef<List<SearchEntry>> replyTo)
-      implements Command {}
+  /** A page of the searches in submission order: those after submission number {@code afterNumber}. */
+  public record ListSearches(Optional<SearchState> state, long afterNumber, int limit,
+      ActorRef<SearchRegistry.Page> replyTo) implements Command {}
 
   public record Cancel(String id, ActorRef<SearchRegistry.Outcome> replyTo) implements Command {}
 
@@ -185,7 +186,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
           return this;
         })
         .onMessage(ListSearches.class, m -> {
-          m.replyTo().tell(registry().list(m.state()));
+          m.replyTo().tell(registry().page(m.state(), m.afterNumber(), m.limit()));
           return this;
         })
         .onMessage(Evaluations.class, m -> {

@@ -192,25 +192,25 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   private Route listSearches(HttpRequest request) {
-    Optional<String> stateParam = request.getUri().query().get("state");
-    Optional<SearchState> state = Optional.empty();
-    if (stateParam.isPresent()) {
-      try {
-        state = Optional.of(SearchState.valueOf(stateParam.get().strip().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        return problem(request, Problem.badRequest("bad-parameter", "Bad query parameter",
-            "state must be one of " + List.of(SearchState.values()) + ", got \"" + stateParam.get() + "\"")
-            .at("state", Optional.of(ApiJson.MAPPER.getNodeFactory().textNode(stateParam.get()))));
-      }
+    ListQuery query;
+    try {
+      query = ListQuery.parse(request.getUri().query());
+    } catch (ListQuery.Bad e) {
+      return problem(request, e.problem);
     }
-    Optional<SearchState> filter = state;
     return completeWithFuture(recover(request,
-        AskPattern.<SearchService.Command, List<SearchEntry>>ask(service,
-                replyTo -> new SearchService.ListSearches(filter, replyTo), settings.askTimeout(), system.scheduler())
-            .thenApply(list -> {
+        AskPattern.<SearchService.Command, SearchRegistry.Page>ask(service,
+                replyTo -> new SearchService.ListSearches(query.state(), query.afterNumber(), query.limit(), replyTo),
+                settings.askTimeout(), system.scheduler())
+            .thenApply(page -> {
               ObjectNode root = ApiJson.MAPPER.createObjectNode();
               var array = root.putArray("searches");
-              list.forEach(e -> array.add(ApiJson.summary(e)));
+              page.entries().forEach(e -> array.add(ApiJson.summary(e)));
+              if (page.more()) {
+                root.put("next_cursor", ListQuery.cursorAfter(page.entries().get(page.entries().size() - 1).number()));
+              } else {
+                root.putNull("next_cursor");
+              }
               return json(StatusCodes.OK, root);
             })));
   }

@@ -282,6 +282,26 @@ public final class SearchRegistry {
     return entries.values().stream().filter(e -> state.isEmpty() || e.state() == state.get()).toList();
   }
 
+  /** One page of {@link #list}: the searches after submission number {@code afterNumber}, at most {@code limit}. */
+  public record Page(List<SearchEntry> entries, boolean more) {}
+
+  public Page page(Optional<SearchState> state, long afterNumber, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    }
+    List<SearchEntry> out = new ArrayList<>();
+    for (SearchEntry e : entries.values()) { // in submission order
+      if (e.number() <= afterNumber || (state.isPresent() && e.state() != state.get())) {
+        continue;
+      }
+      if (out.size() == limit) {
+        return new Page(out, true);
+      }
+      out.add(e);
+    }
+    return new Page(out, false);
+  }
+
   public int size() {
     return entries.size();
   }

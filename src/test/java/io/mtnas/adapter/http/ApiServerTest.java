@@ -431,4 +431,33 @@ class ApiServerTest {
     assertThat(authed("GET", "/api/v1/searches/" + again + "/evaluations", null, "Accept", "text/csv").body())
         .isEqualTo(csvBySeed.get(ids.get(0)));
   }
+
+  @Test
+  void theListPagesWithAnOpaqueCursorThatMissesNothingAndRepeatsNothing() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      submit(spec(40 + i, 3));
+    }
+    JsonNode whole = json(authed("GET", "/api/v1/searches?limit=1000", null));
+    assertThat(whole.get("next_cursor").isNull()).isTrue();
+    List<String> all = new ArrayList<>();
+    whole.get("searches").forEach(e -> all.add(e.get("id").asText()));
+    assertThat(all).hasSizeGreaterThanOrEqualTo(5);
+
+    List<String> paged = new ArrayList<>();
+    String query = "?limit=2";
+    int pages = 0;
+    while (query != null) {
+      JsonNode page = json(authed("GET", "/api/v1/searches" + query, null));
+      assertThat(page.get("searches").size()).isBetween(1, 2);
+      page.get("searches").forEach(e -> paged.add(e.get("id").asText()));
+      query = page.get("next_cursor").isNull() ? null : "?limit=2&cursor=" + page.get("next_cursor").asText();
+      pages++;
+    }
+    assertThat(paged).isEqualTo(all);
+    assertThat(pages).isEqualTo((all.size() + 1) / 2);
+
+    assertProblem(authed("GET", "/api/v1/searches?limit=0", null), 400, "bad-parameter");
+    assertThat(json(authed("GET", "/api/v1/searches?limit=1001", null)).get("field").asText()).isEqualTo("limit");
+    assertThat(json(authed("GET", "/api/v1/searches?cursor=bm9wZQ", null)).get("field").asText()).isEqualTo("cursor");
+  }
 }

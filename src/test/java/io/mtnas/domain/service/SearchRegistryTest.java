@@ -197,4 +197,16 @@ class SearchRegistryTest {
     assertThat(paused.registry().cancel("x").kind()).as("a paused search can be cancelled")
         .isEqualTo(SearchRegistry.Kind.CHANGED);
   }
+
+  @Test
+  void aPageHoldsTheSearchesAfterTheCursorInSubmissionOrderFilteredByState() {
+    SearchRegistry r = submitted("a", "b", "c", "d").started("b");
+    assertThat(r.page(Optional.empty(), 0, 2).entries()).extracting(SearchEntry::id).containsExactly("a", "b");
+    assertThat(r.page(Optional.empty(), 0, 2).more()).isTrue();
+    assertThat(r.page(Optional.empty(), 2, 2).entries()).extracting(SearchEntry::id).containsExactly("c", "d");
+    assertThat(r.page(Optional.empty(), 2, 2).more()).isFalse();
+    assertThat(r.page(Optional.of(SearchState.QUEUED), 1, 10).entries()).extracting(SearchEntry::id)
+        .containsExactly("c", "d");
+    assertThat(r.delete("a").kind()).isEqualTo(SearchRegistry.Kind.CONFLICT);
+  }
 }
