@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     description = {
-      "Run mtnas as a service: searches are submitted, watched and cancelled over an HTTP API",
+      "Run mtnas as a service: searches are submitted, watched, changed and cancelled over an HTTP API",
       "(docs/api.md). Needs an API token: MTNAS_API_TOKEN, --token-file or config mtnas.serve.token-file.",
-      "State is in memory in this version: a restart forgets the searches (their files stay in --data)."
+      "Searches are durable (the database under --data, or mtnas.db.url): a restart resumes them.",
+      "The process is a Pekko cluster node with role coordinator on --cluster-port."
     },
     mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {
@@ -47,6 +48,10 @@ final class ServeCommand implements Callable<Integer> {
       + " evaluations.csv go, in DIR/<id>/ (default: ${DEFAULT-VALUE})", defaultValue = "data")
   Path data;
 
+  @Option(names = "--cluster-port", paramLabel = "N", description = "port of this Pekko cluster node (role"
+      + " coordinator), where worker nodes join; 0 for a free one (default: ${DEFAULT-VALUE})", defaultValue = "25520")
+  int clusterPort;
+
   @Option(names = "--token-file", paramLabel = "FILE", description = "file holding the API token (default: $"
       + TOKEN_ENV + ", then config mtnas.serve.token-file)")
   Path tokenFile;
@@ -59,6 +64,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) {
       throw new BadInputException("--port must be in 0..65535, got " + port);
+    }
+    if (clusterPort < 0 || clusterPort > 65_535) {
+      throw new BadInputException("--cluster-port must be in 0..65535, got " + clusterPort);
     }
     boolean loopback = loopback(host);
     // the token first: a service that would refuse every request should not start loading tables
@@ -78,7 +86,11 @@ final class ServeCommand implements Callable<Integer> {
     SearchService.Launcher launcher = new ServiceLauncher(cli::evaluator, cli::resources, cli.tables());
     HttpService service;
     try {
-      service = HttpService.start(cli.config(), cli.settings().work(), settings, cli.tables(), launcher,
+      // the cluster node listens where the API does when that is loopback; else as configured
+      com.typesafe.config.Config node = com.typesafe.config.ConfigFactory.parseMap(loopback
+          ? Map.of("pekko.remote.artery.canonical.port", clusterPort, "pekko.remote.artery.canonical.hostname", host)
+          : Map.of("pekko.remote.artery.canonical.port", clusterPort));
+      service = HttpService.start(node.withFallback(cli.config()), cli.settings().work(), settings, cli.tables(), launcher,
           new DataDirectory(data.toAbsolutePath(), cli.tables()), host, port, token);
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
@@ -88,6 +100,9 @@ final class ServeCommand implements Callable<Integer> {
     String url = "http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":" + bound.getPort();
     LOG.info("mtnas serve listening on {}", url, kv("event", "serve_listening"), kv("url", url),
         kv("host", hostText), kv("port", bound.getPort()), kv("data", data.toAbsolutePath().toString()));
+    LOG.info("cluster node {} is up with roles {}", service.node(), service.roles(),
+        kv("event", "cluster_node_up"), kv("node", service.node()));
+    System.out.println("mtnas serve: cluster node " + service.node() + " up, roles " + service.roles());
     System.out.println("mtnas serve: listening on " + url);
     System.out.flush();
     service.whenTerminated().toCompletableFuture().join();

@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.Done;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -48,6 +51,11 @@ public final class HttpService implements AutoCloseable {
     Database database = Database.from(config, data.root());
     database.createSchemaIfMissing();
     config = database.applyTo(config);
+    // a cluster node with role coordinator, so that worker nodes can join it
+    config = com.typesafe.config.ConfigFactory.parseString("""
+        pekko.actor.provider = cluster
+        pekko.cluster.roles = [coordinator]
+        """).withFallback(config);
     ExecutorService blocking = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "mtnas-evaluator");
       t.setDaemon(true);
@@ -61,6 +69,13 @@ public final class HttpService implements AutoCloseable {
           ready.set(false);
           return java.util.concurrent.CompletableFuture.completedFuture(Done.getInstance());
         });
+    try {
+      joinItself(system);
+    } catch (RuntimeException e) {
+      system.terminate();
+      blocking.shutdownNow();
+      throw e;
+    }
     ApiRoutes routes = new ApiRoutes(system, system, tables, settings, BearerToken.of(token.strip()), ready::get);
     ServerBinding binding;
     try {
@@ -76,6 +91,36 @@ public final class HttpService implements AutoCloseable {
     system.getWhenTerminated().thenRun(blocking::shutdownNow);
     ready.set(true);
     return new HttpService(system, binding, blocking);
+  }
+
+  /** The first node forms the cluster by joining itself; the API is ready only once it is Up. */
+  private static void joinItself(ActorSystem<?> system) {
+    Cluster cluster = Cluster.get(system);
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (cluster.selfMember().status() != MemberStatus.up()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the cluster node " + cluster.selfMember().address() + " did not come up in 30 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the cluster node came up", e);
+      }
+    }
+  }
+
+  /** This node's cluster address, e.g. {@code pekko://mtnas-serve@127.0.0.1:25520}. */
+  public String node() {
+    return Cluster.get(system).selfMember().address().toString();
+  }
+
+  /** This node's roles, without Pekko's data-centre role ({@code dc-default}). */
+  public java.util.Set<String> roles() {
+    java.util.Set<String> roles = new java.util.TreeSet<>(Cluster.get(system).selfMember().getRoles());
+    roles.removeIf(r -> r.startsWith("dc-"));
+    return roles;
   }
 
   /** The bound address (the real port when 0 was asked for). */

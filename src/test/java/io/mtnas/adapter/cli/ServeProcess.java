@@ -31,17 +31,19 @@ final class ServeProcess implements AutoCloseable {
     this.token = token;
   }
 
-  /** Starts {@code mtnas serve --port 0} with {@code args}; the output goes to {@code logs/serve-<n>.*}. */
+  /** Starts {@code mtnas serve --port 0 --cluster-port 0} with {@code args}; the output goes to {@code logs/serve-<n>.*}. */
   static ServeProcess start(Path work, Path logs, String token, Map<String, String> env, String... args)
       throws IOException {
     long n = System.nanoTime();
     Path out = logs.resolve("serve-" + n + ".out");
     Path err = logs.resolve("serve-" + n + ".err");
-    String[] all = new String[args.length + 3];
+    String[] all = new String[args.length + 5];
     all[0] = "serve";
     all[1] = "--port";
     all[2] = "0";
-    System.arraycopy(args, 0, all, 3, args.length);
+    all[3] = "--cluster-port"; // tests may run beside another service
+    all[4] = "0";
+    System.arraycopy(args, 0, all, 5, args.length);
     return new ServeProcess(MtnasProcess.start(work, out, err, env, all), out, err, token);
   }
 

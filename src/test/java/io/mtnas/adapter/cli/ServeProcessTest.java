@@ -70,10 +70,12 @@ class ServeProcessTest {
     Files.writeString(tokenFile, TOKEN + "\n");
     Path out = work.resolve("serve.out");
     Path err = work.resolve("serve.err");
-    Process p = MtnasProcess.start(work, out, err, noTokenEnv(), "serve", "--port", "0", "--data", "data",
-        "--token-file", tokenFile.toString(), "--benchmarks", tables.toString());
+    Process p = MtnasProcess.start(work, out, err, noTokenEnv(), "serve", "--port", "0", "--cluster-port", "0",
+        "--data", "data", "--token-file", tokenFile.toString(), "--benchmarks", tables.toString());
     try {
       String base = awaitListening(p, out, err);
+      assertThat(Files.readString(out)).as("a cluster node with role coordinator, on loopback")
+          .containsPattern("cluster node pekko://mtnas-serve@127\\.0\\.0\\.1:[1-9][0-9]* up, roles \\[coordinator\\]");
       HttpClient client = HttpClient.newHttpClient();
       String spec = """
           {"name": "proc", "space": "nb201", "seed": 2, "workers": 1,

@@ -87,7 +87,8 @@ class ApiServerTest {
       throws Exception {
     tablesDir = SyntheticBenchmarks.writeAll(Files.createDirectories(dir.resolve("tables")));
     tables = BenchmarkTables.open(tablesDir);
-    Config config = ConfigFactory.parseString("mtnas.serve.max-body-size = 64 KiB").withFallback(ConfigFactory.load());
+    Config config = ConfigFactory.parseString(
+        "mtnas.serve.max-body-size = 64 KiB\npekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load());
     SearchService.Launcher launcher = new ServiceLauncher(spec -> wrap.apply(new TabularEvaluator(tables)),
         spec -> SearchResources.none(), tables);
     server = HttpService.start(config, MtnasSettings.from(config).work(), ApiSettings.from(config), tables, launcher,
