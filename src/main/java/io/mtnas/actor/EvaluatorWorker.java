@@ -38,11 +38,20 @@ public final class EvaluatorWorker {
   private record Finished(Evaluate request, EvaluationOutcome outcome, long wallMicros)
       implements WorkerCommand, NoSerializationVerificationNeeded {}
 
+  /** What a local worker is doing (GET /workers): local only, so not on the wire. */
+  public record Status(ActorRef<WorkerStatus> replyTo) implements WorkerCommand, NoSerializationVerificationNeeded {}
+
+  /** @param search the search of the job it evaluates, when busy */
+  public record WorkerStatus(String workerId, String node, boolean busy, java.util.Optional<String> search,
+      long jobsDone) implements NoSerializationVerificationNeeded {}
+
   private final ActorContext<WorkerCommand> context;
   private final StashBuffer<WorkerCommand> stash;
   private final String workerId;
-  private final Evaluator evaluator;
+  private final java.util.function.Function<String, Evaluator> evaluators;
   private final Executor blockingExecutor;
+  private long jobsDone;
+  private String current; // the search of the job in hand, null when idle
   /** Managers that signalled work while this worker was busy; asked once it is free. */
   private final Set<ActorRef<ManagerCommand>> signalledWhileBusy = new LinkedHashSet<>();
 
@@ -50,12 +59,12 @@ public final class EvaluatorWorker {
       ActorContext<WorkerCommand> context,
       StashBuffer<WorkerCommand> stash,
       String workerId,
-      Evaluator evaluator,
+      java.util.function.Function<String, Evaluator> evaluators,
       Executor blockingExecutor) {
     this.context = context;
     this.stash = stash;
     this.workerId = workerId;
-    this.evaluator = evaluator;
+    this.evaluators = evaluators;
     this.blockingExecutor = blockingExecutor;
   }
 
@@ -73,6 +82,18 @@ public final class EvaluatorWorker {
       Evaluator evaluator,
       ServiceKey<WorkerCommand> serviceKey,
       Executor blockingExecutor) {
+    return shared(workerId, searchId -> evaluator, serviceKey, blockingExecutor);
+  }
+
+  /**
+   * A worker that serves several searches, each with its own evaluator ({@code evaluators} by
+   * search id; it is called on the worker's thread and must be thread-safe).
+   */
+  public static Behavior<WorkerCommand> shared(
+      String workerId,
+      java.util.function.Function<String, Evaluator> evaluators,
+      ServiceKey<WorkerCommand> serviceKey,
+      Executor blockingExecutor) {
     return Behaviors.setup(
         context -> {
           context
@@ -83,7 +104,7 @@ public final class EvaluatorWorker {
           return Behaviors.withStash(
               STASH_CAPACITY,
               stash ->
-                  new EvaluatorWorker(context, stash, workerId, evaluator, blockingExecutor).idle());
+                  new EvaluatorWorker(context, stash, workerId, evaluators, blockingExecutor).idle());
         });
   }
 
@@ -91,6 +112,7 @@ public final class EvaluatorWorker {
     return Behaviors.receive(WorkerCommand.class)
         .onMessage(WorkReady.class, this::onWorkReady)
         .onMessage(Evaluate.class, this::start)
+        .onMessage(Status.class, this::status)
         .build();
   }
 
@@ -105,7 +127,14 @@ public final class EvaluatorWorker {
           stash.stash(m);
           return Behaviors.same();
         })
+        .onMessage(Status.class, this::status)
         .build();
+  }
+
+  private Behavior<WorkerCommand> status(Status m) {
+    m.replyTo().tell(new WorkerStatus(workerId, context.getSystem().address().toString(), current != null,
+        java.util.Optional.ofNullable(current), jobsDone));
+    return Behaviors.same();
   }
 
   private Behavior<WorkerCommand> onWorkReady(WorkReady m) {
@@ -115,12 +144,18 @@ public final class EvaluatorWorker {
 
   private Behavior<WorkerCommand> start(Evaluate request) {
     long started = System.nanoTime();
+    Evaluator evaluator = evaluators.apply(request.searchId());
+    current = request.searchId();
+    if (evaluator == null) {
+      return onFinished(new Finished(request, crashed(request,
+          new IllegalStateException("no evaluator for search " + request.searchId() + " (it ended)")), 0));
+    }
     if (evaluator.nonBlocking()) {
       // Table lookups: a thread hop would cost more than the evaluation.
-      return onFinished(new Finished(request, evaluateSafely(request), micros(started)));
+      return onFinished(new Finished(request, evaluateSafely(evaluator, request), micros(started)));
     }
     context.pipeToSelf(
-        CompletableFuture.supplyAsync(() -> evaluateSafely(request), blockingExecutor),
+        CompletableFuture.supplyAsync(() -> evaluateSafely(evaluator, request), blockingExecutor),
         (outcome, error) ->
             new Finished(
                 request,
@@ -130,6 +165,8 @@ public final class EvaluatorWorker {
   }
 
   private Behavior<WorkerCommand> onFinished(Finished f) {
+    jobsDone++;
+    current = null;
     f.request()
         .manager()
         .tell(new Evaluated(f.request().searchId(), f.outcome(), context.getSelf(), workerId, f.wallMicros()));
@@ -147,7 +184,7 @@ public final class EvaluatorWorker {
    * replaced, so a job that throws would take one worker per attempt. (Blocking evaluators got
    * this already: CompletableFuture catches every Throwable.)
    */
-  private EvaluationOutcome evaluateSafely(Evaluate request) {
+  private static EvaluationOutcome evaluateSafely(Evaluator evaluator, Evaluate request) {
     try {
       return evaluator.evaluate(request.job());
     } catch (Throwable e) {

@@ -97,7 +97,8 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     this.manager =
         context.spawn(
             WorkManager.create(
-                searchId, taskNames, workerKey, settings, System::currentTimeMillis, events, durability),
+                searchId, taskNames, workerKey, settings, System::currentTimeMillis, events, durability,
+                spec.workers()),
             "work-manager");
     wire(context);
   }

@@ -36,6 +36,15 @@ public final class SearchHost {
   /** New budgets for some tasks of a running search (ignored when it is not running here). */
   public record SetBudgets(String searchId, Map<String, Integer> budgets) implements Command {}
 
+  /** The service's shared evaluator workers (GET /workers). */
+  public record ListWorkers(ActorRef<List<ActorRef<WorkerCommand>>> replyTo) implements Command {}
+
+  /**
+   * The service's evaluator workers, shared by every search: {@code size} of them, registered under
+   * {@link EvaluatorWorker#SERVICE_KEY}, each evaluating a job with its search's evaluator.
+   */
+  public record Pool(int size, java.util.function.Function<String, Evaluator> evaluators) {}
+
   /** Erase what a deleted search stored (its deliveries), once its session, if any, has stopped. */
   public record Erase(String searchId) implements Command {}
 
@@ -101,7 +110,17 @@ public final class SearchHost {
    * waits until its previous session has stopped: two journals of one search must never be alive.
    */
   public static Behavior<Command> service(WorkSettings settings, Executor blockingExecutor) {
+    return service(settings, blockingExecutor, new Pool(0, id -> null));
+  }
+
+  /** A service host that also runs a shared pool of evaluator workers. */
+  public static Behavior<Command> service(WorkSettings settings, Executor blockingExecutor, Pool pool) {
     return Behaviors.setup(context -> {
+      List<ActorRef<WorkerCommand>> poolWorkers = new ArrayList<>();
+      for (int i = 1; i <= pool.size(); i++) {
+        poolWorkers.add(context.spawn(EvaluatorWorker.shared("pool-worker-" + i, pool.evaluators(),
+            EvaluatorWorker.SERVICE_KEY, blockingExecutor), "pool-worker-" + i));
+      }
       Map<String, ActorRef<SessionMessage>> sessions = new HashMap<>();
       Map<String, RunSearch> waiting = new HashMap<>();
       Map<String, List<Budgets>> waitingBudgets = new HashMap<>();
@@ -132,6 +151,10 @@ public final class SearchHost {
             } else if (sessions.containsKey(m.searchId())) {
               sessions.get(m.searchId()).tell(new Budgets(m.budgets()));
             }
+            return Behaviors.same();
+          })
+          .onMessage(ListWorkers.class, m -> {
+            m.replyTo().tell(List.copyOf(poolWorkers));
             return Behaviors.same();
           })
           .onMessage(Erase.class, m -> {

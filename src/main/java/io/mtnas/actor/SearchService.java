@@ -30,13 +30,13 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
  * The shell of {@code mtnas serve}: holds the {@link Catalog} value (the {@link SearchRegistry} and
  * finished searches' evaluations) and the live evaluations of each running search, runs searches
- * through a {@link SearchHost} child (each with its own local workers, at most {@code maxRunning}
- * at once, the rest QUEUED) and answers the HTTP layer's questions. Every decision is the
+ * through a {@link SearchHost} child (at most {@code maxRunning} at once, the rest QUEUED; all
+ * served by the host's shared pool of evaluator workers, each search {@code workers} of its spec at
+ * a time) and answers the HTTP layer's questions. Every decision is the
  * registry's; this actor only starts, stops and stores.
  *
  * <p>Durable: each change is a {@link CatalogEvent}, applied here at once and stored by its {@link
@@ -96,6 +96,9 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   private record BudgetsStored(String id, Map<String, Integer> budgets, ActorRef<SearchRegistry.Outcome> replyTo,
       SearchRegistry.Outcome outcome) implements Command {}
 
+  /** The service's shared evaluator workers. */
+  public record ListWorkers(ActorRef<List<ActorRef<WorkerCommand>>> replyTo) implements Command {}
+
   /** A search with its evaluations so far, in arrival order. */
   public record Evaluations(String id, ActorRef<Optional<EvaluationsView>> replyTo) implements Command {}
 
@@ -126,15 +129,17 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   /** Evaluations of the running searches so far, in arrival order. */
   private final Map<String, List<EvaluationRecord>> records = new HashMap<>();
   private final Map<String, CompletableFuture<SearchCoordinator.Done>> running = new HashMap<>();
-  private final Map<String, Evaluator> evaluators = new HashMap<>();
+  /** Running searches' evaluators; the shared workers read it on their own threads. */
+  private final Map<String, Evaluator> evaluators;
   private final Map<String, EventHistory> histories = new HashMap<>();
   private final int historyCapacity;
   private final ServiceEvents serviceEvents;
 
   private SearchService(ActorContext<Command> context, ActorRef<SearchHost.Command> host,
       ActorRef<CatalogJournal.Command> journal, Launcher launcher, Output output, int maxRunning, Catalog catalog,
-      int historyCapacity) {
+      int historyCapacity, Map<String, Evaluator> evaluators) {
     super(context);
+    this.evaluators = evaluators;
     this.historyCapacity = historyCapacity;
     this.serviceEvents = new ServiceEvents(historyCapacity);
     this.host = host;
@@ -148,21 +153,25 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   /**
    * @param maxRunning searches that run at once; later ones wait QUEUED
    * @param historyCapacity progress events kept per search for its followers
+   * @param workers the service's evaluator workers, shared by the running searches (each has at
+   *     most its spec's {@code workers} evaluations in flight)
    */
-  public static Behavior<Command> create(
-      WorkSettings work, Executor blocking, Launcher launcher, Output output, int maxRunning, int historyCapacity) {
+  public static Behavior<Command> create(WorkSettings work, Executor blocking, Launcher launcher, Output output,
+      int maxRunning, int historyCapacity, int workers) {
     if (maxRunning < 1) {
       throw new IllegalArgumentException("maxRunning must be >= 1, got " + maxRunning);
     }
     return Behaviors.setup(context -> Behaviors.withStash(RECOVERY_STASH, stash -> {
-      var host = context.spawn(SearchHost.service(work, blocking), "searches");
+      Map<String, Evaluator> evaluators = new java.util.concurrent.ConcurrentHashMap<>();
+      var host = context.spawn(SearchHost.service(work, blocking, new SearchHost.Pool(workers, evaluators::get)),
+          "searches");
       var journal = context.spawn(CatalogJournal.create(launcher::spec,
           context.messageAdapter(Catalog.class, Recovered::new)), "catalog");
       context.watch(journal); // a journal that cannot write takes the service down: nothing half-stored
       return Behaviors.receive(Command.class)
           .onMessage(Recovered.class, r -> {
             SearchService service = new SearchService(context, host, journal, launcher, output, maxRunning,
-                r.catalog(), historyCapacity);
+                r.catalog(), historyCapacity, evaluators);
             service.resume();
             return stash.unstashAll(service);
           })
@@ -196,6 +205,10 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
         })
         .onMessage(Follow.class, m -> {
           m.replyTo().tell(registry().get(m.id()).map(e -> history(m.id(), e.state().over())));
+          return this;
+        })
+        .onMessage(ListWorkers.class, m -> {
+          host.tell(new SearchHost.ListWorkers(m.replyTo()));
           return this;
         })
         .onMessage(FollowAll.class, m -> {
@@ -411,8 +424,8 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       Evaluator evaluator = launcher.evaluator(spec);
       evaluators.put(id, evaluator);
       ActorRef<Command> self = getContext().getSelf();
-      host.tell(new SearchHost.RunSearch(id, spec, evaluator, spec.workers(),
-          ServiceKey.create(WorkerCommand.class, "mtnas-evaluator-" + id),
+      // no workers of its own: the service's pool serves it, spec.workers() at a time
+      host.tell(new SearchHost.RunSearch(id, spec, evaluator, 0, EvaluatorWorker.SERVICE_KEY,
           record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec), events(id), true));
       Map<String, Integer> changes = registry().get(id).orElseThrow().budgetChanges();
       if (!changes.isEmpty()) {

@@ -103,6 +103,8 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
   private final LongSupplier clockMillis;
   private final ProgressEvents events;
   private final SearchDurability durability;
+  /** Evaluations this search may have in flight at once, whatever the workers available. */
+  private final int maxInFlight;
   /** Stored deliveries not yet handed back after a restart; nothing is dispatched until it is done. */
   private Replay replay;
 
@@ -129,8 +131,13 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       WorkSettings settings,
       LongSupplier clockMillis,
       ProgressEvents events,
-      SearchDurability durability) {
+      SearchDurability durability,
+      int maxInFlight) {
     super(context);
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
+    }
+    this.maxInFlight = maxInFlight;
     this.durability = durability;
     this.replay = durability.replay();
     this.searchId = searchId;
@@ -148,6 +155,8 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
    * @param clockMillis wall clock for job deadlines (a parameter so tests control it)
    * @param durability where deliveries are stored before the populations see them, and what a
    *     restarted search replays first
+   * @param maxInFlight evaluations in flight at once at most (its share of a shared worker pool;
+   *     with 1 the search behaves as with one worker)
    */
   public static Behavior<ManagerCommand> create(
       String searchId,
@@ -156,7 +165,8 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       WorkSettings settings,
       LongSupplier clockMillis,
       ProgressEvents events,
-      SearchDurability durability) {
+      SearchDurability durability,
+      int maxInFlight) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
@@ -170,7 +180,8 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
                       .receptionist()
                       .tell(Receptionist.subscribe(workerKey, listingAdapter));
                   return new WorkManager(
-                      context, searchId, submitters, workerKey, settings, clockMillis, events, durability);
+                      context, searchId, submitters, workerKey, settings, clockMillis, events, durability,
+                      maxInFlight);
                 }));
   }
 
@@ -376,7 +387,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     if (!replay.done()) {
       return; // a live result must not slip in between stored ones
     }
-    while (!waiting.isEmpty()) {
+    while (!waiting.isEmpty() && ledger.inFlightCount() < maxInFlight) {
       Optional<EvaluationJob> next = ledger.nextJob();
       if (next.isEmpty()) {
         return;
@@ -392,7 +403,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       handle(ledger.apply(new WorkEvent.Started(job.id(), key, deadline)));
       worker.tell(new Evaluate(searchId, job, getContext().getSelf()));
     }
-    if (ledger.nextJob().isPresent()) {
+    if (ledger.nextJob().isPresent() && ledger.inFlightCount() < maxInFlight) {
       for (Map.Entry<String, ActorRef<WorkerCommand>> w : workers.entrySet()) {
         if (!waiting.contains(w.getKey())
             && !signalled.contains(w.getKey())

@@ -83,6 +83,7 @@ public final class ApiRoutes extends AllDirectives {
   private final BooleanSupplier ready;
   private final EventRoutes events;
   private final ControlRoutes control;
+  private final WorkerRoutes workers;
 
   ApiRoutes(ActorSystem<?> system, ActorRef<SearchService.Command> service, BenchmarkTables tables,
       ApiSettings settings, BearerToken token, BooleanSupplier ready) {
@@ -94,6 +95,7 @@ public final class ApiRoutes extends AllDirectives {
     this.ready = ready;
     this.events = new EventRoutes(system, service, settings);
     this.control = new ControlRoutes(system, service, tables, settings);
+    this.workers = new WorkerRoutes(system, service, settings);
   }
 
   Route routes() {
@@ -111,6 +113,8 @@ public final class ApiRoutes extends AllDirectives {
 
   private Route api(HttpRequest request) {
     return concat(
+        path("workers", () -> methods(request, Map.of(HttpMethods.GET,
+            () -> completeWithFuture(recover(request, workers.list()))))),
         path("events", () -> methods(request, Map.of(HttpMethods.GET,
             () -> events.followAll(request, p -> problem(request, p))))),
         path("searches", () -> methods(request, ordered(

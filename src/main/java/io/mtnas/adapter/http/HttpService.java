@@ -62,7 +62,8 @@ public final class HttpService implements AutoCloseable {
       return t;
     });
     ActorSystem<SearchService.Command> system = ActorSystem.create(
-        SearchService.create(work, blocking, launcher, data, settings.maxRunning(), settings.eventHistory()), "mtnas-serve", config);
+        SearchService.create(work, blocking, launcher, data, settings.maxRunning(), settings.eventHistory(),
+            settings.workers()), "mtnas-serve", config);
     AtomicBoolean ready = new AtomicBoolean(false);
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "mtnas-not-ready",
         () -> {

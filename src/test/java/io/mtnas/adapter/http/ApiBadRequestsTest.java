@@ -243,7 +243,7 @@ class ApiBadRequestsTest {
             .header("Allow", "POST"),
         bad("method: POST on healthz", api("POST", "/healthz").noToken()).is(405, "method-not-allowed")
             .header("Allow", "GET"),
-        bad("path: unknown route", api("GET", "/api/v1/workers")).is(404, "not-found").says("/api/v1/workers"),
+        bad("path: unknown route", api("GET", "/api/v1/nodes")).is(404, "not-found").says("/api/v1/nodes"),
         bad("path: unknown API version", api("GET", "/api/v2/searches").noToken()).is(404, "not-found")
             .says("/api/v2/searches"),
 

@@ -85,10 +85,16 @@ class ApiServerTest {
   /** As {@link #startIn(Path)}, each search's evaluator wrapped (made slow, say). */
   static void startIn(Path dir, java.util.function.UnaryOperator<io.mtnas.domain.evaluation.Evaluator> wrap)
       throws Exception {
+    startIn(dir, wrap, "");
+  }
+
+  /** As above, with {@code extraConfig} (HOCON) over the test's configuration. */
+  static void startIn(Path dir, java.util.function.UnaryOperator<io.mtnas.domain.evaluation.Evaluator> wrap,
+      String extraConfig) throws Exception {
     tablesDir = SyntheticBenchmarks.writeAll(Files.createDirectories(dir.resolve("tables")));
     tables = BenchmarkTables.open(tablesDir);
-    Config config = ConfigFactory.parseString(
-        "mtnas.serve.max-body-size = 64 KiB\npekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load());
+    Config config = ConfigFactory.parseString(extraConfig).withFallback(ConfigFactory.parseString(
+        "mtnas.serve.max-body-size = 64 KiB\npekko.remote.artery.canonical.port = 0")).withFallback(ConfigFactory.load());
     SearchService.Launcher launcher = new ServiceLauncher(spec -> wrap.apply(new TabularEvaluator(tables)),
         spec -> SearchResources.none(), tables);
     server = HttpService.start(config, MtnasSettings.from(config).work(), ApiSettings.from(config), tables, launcher,
