@@ -443,8 +443,13 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   /** A new event stream for a search that starts: logged, and kept for its followers. */
   private ProgressEvents events(String id) {
     ProgressEvents events = new ProgressEvents(id);
-    EventHistory history = new EventHistory(historyCapacity);
-    histories.put(id, history); // a restarted search's followers see its replayed events again
+    EventHistory history = histories.get(id);
+    if (history == null || history.closed()) {
+      // a resumed search's followers follow it again (its old stream ended at the pause); one that
+      // was queued keeps the history its early followers already read
+      history = new EventHistory(historyCapacity);
+      histories.put(id, history);
+    }
     events.subscribe("followers", historyCapacity, history);
     events.subscribe("service-followers", historyCapacity, serviceEvents.forSearch());
     return events;

@@ -63,6 +63,10 @@ public final class EventHistory implements EventSubscriber {
     return lo;
   }
 
+  public synchronized boolean closed() {
+    return closed;
+  }
+
   public synchronized long lastSeq() {
     return events.size() == start ? 0 : events.get(events.size() - 1).seq();
   }

@@ -127,4 +127,30 @@ class ApiEventsTest {
     assertProblem(authed("GET", "/api/v1/events?from_seq=x", null), 400, "bad-parameter");
     assertThat(ApiServerTest.send("GET", "/api/v1/events", null, r -> {}).statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aFollowerOfAQueuedSearchGetsItsEventsOnceItStarts() throws Exception {
+    List<String> blockers = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) { // mtnas.serve.max-running: the fifth waits
+      com.fasterxml.jackson.databind.node.ObjectNode endless = spec(60 + i, 15_625);
+      endless.get("tasks").forEach(t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t).remove("threshold"));
+      blockers.add(json(submit(endless)).get("id").asText());
+    }
+    String queued = json(submit(spec(64, 20))).get("id").asText();
+    assertThat(json(authed("GET", "/api/v1/searches/" + queued, null)).get("state").asText()).isEqualTo("QUEUED");
+    var frames = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return follow(queued);
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    });
+    Thread.sleep(300); // the follower is attached to the queued search's stream
+    for (String id : blockers) {
+      authed("POST", "/api/v1/searches/" + id + "/cancel", null);
+    }
+    List<Frame> got = frames.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(got.get(0).event()).isEqualTo("search_started");
+    assertThat(got.get(got.size() - 1).event()).isEqualTo("search_finished");
+  }
 }
