@@ -10,9 +10,11 @@ import io.mtnas.protocol.RequestWork;
 import io.mtnas.protocol.WorkReady;
 import io.mtnas.protocol.WorkerCommand;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -42,13 +44,13 @@ public final class EvaluatorWorker {
   public record Status(ActorRef<WorkerStatus> replyTo) implements WorkerCommand, NoSerializationVerificationNeeded {}
 
   /** @param search the search of the job it evaluates, when busy */
-  public record WorkerStatus(String workerId, String node, boolean busy, java.util.Optional<String> search,
+  public record WorkerStatus(String workerId, String node, boolean busy, Optional<String> search,
       long jobsDone) implements NoSerializationVerificationNeeded {}
 
   private final ActorContext<WorkerCommand> context;
   private final StashBuffer<WorkerCommand> stash;
   private final String workerId;
-  private final java.util.function.Function<String, Evaluator> evaluators;
+  private final Function<String, Evaluator> evaluators;
   private final Executor blockingExecutor;
   private long jobsDone;
   private String current; // the search of the job in hand, null when idle
@@ -59,7 +61,7 @@ public final class EvaluatorWorker {
       ActorContext<WorkerCommand> context,
       StashBuffer<WorkerCommand> stash,
       String workerId,
-      java.util.function.Function<String, Evaluator> evaluators,
+      Function<String, Evaluator> evaluators,
       Executor blockingExecutor) {
     this.context = context;
     this.stash = stash;
@@ -91,7 +93,7 @@ public final class EvaluatorWorker {
    */
   public static Behavior<WorkerCommand> shared(
       String workerId,
-      java.util.function.Function<String, Evaluator> evaluators,
+      Function<String, Evaluator> evaluators,
       ServiceKey<WorkerCommand> serviceKey,
       Executor blockingExecutor) {
     return Behaviors.setup(
@@ -133,7 +135,7 @@ public final class EvaluatorWorker {
 
   private Behavior<WorkerCommand> status(Status m) {
     m.replyTo().tell(new WorkerStatus(workerId, context.getSystem().address().toString(), current != null,
-        java.util.Optional.ofNullable(current), jobsDone));
+        Optional.ofNullable(current), jobsDone));
     return Behaviors.same();
   }
 

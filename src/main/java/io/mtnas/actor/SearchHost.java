@@ -9,7 +9,6 @@ import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.protocol.WorkerCommand;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +47,7 @@ public final class SearchHost {
   /** Erase what a deleted search stored (its deliveries), once its session, if any, has stopped. */
   public record Erase(String searchId) implements Command {}
 
-  private record SessionStopped(String searchId, ActorRef<SessionMessage> session) implements Command {}
+  record SessionStopped(String searchId, ActorRef<SessionMessage> session) implements Command {}
 
   /**
    * Run one search.
@@ -115,75 +114,11 @@ public final class SearchHost {
 
   /** A service host that also runs a shared pool of evaluator workers. */
   public static Behavior<Command> service(WorkSettings settings, Executor blockingExecutor, Pool pool) {
-    return Behaviors.setup(context -> {
-      List<ActorRef<WorkerCommand>> poolWorkers = new ArrayList<>();
-      for (int i = 1; i <= pool.size(); i++) {
-        poolWorkers.add(context.spawn(EvaluatorWorker.shared("pool-worker-" + i, pool.evaluators(),
-            EvaluatorWorker.SERVICE_KEY, blockingExecutor), "pool-worker-" + i));
-      }
-      Map<String, ActorRef<SessionMessage>> sessions = new HashMap<>();
-      Map<String, RunSearch> waiting = new HashMap<>();
-      Map<String, List<Budgets>> waitingBudgets = new HashMap<>();
-      java.util.Set<String> toErase = new java.util.HashSet<>();
-      java.util.function.Consumer<String> erase = id -> context.spawnAnonymous(
-          JournalEraser.erase(DeliveryJournal.persistenceId(id)));
-      long[] spawned = {0};
-      java.util.function.Consumer<RunSearch> start = run -> {
-        var session = context.spawn(session(run, settings, blockingExecutor),
-            "search-" + run.searchId() + "-" + (++spawned[0]));
-        context.watchWith(session, new SessionStopped(run.searchId(), session));
-        sessions.put(run.searchId(), session);
-        waitingBudgets.getOrDefault(run.searchId(), List.of()).forEach(session::tell);
-        waitingBudgets.remove(run.searchId());
-      };
-      return Behaviors.receive(Command.class)
-          .onMessage(RunSearch.class, run -> {
-            if (sessions.containsKey(run.searchId())) {
-              waiting.put(run.searchId(), run);
-            } else {
-              start.accept(run);
-            }
-            return Behaviors.same();
-          })
-          .onMessage(SetBudgets.class, m -> {
-            if (waiting.containsKey(m.searchId())) {
-              waitingBudgets.computeIfAbsent(m.searchId(), id -> new ArrayList<>()).add(new Budgets(m.budgets()));
-            } else if (sessions.containsKey(m.searchId())) {
-              sessions.get(m.searchId()).tell(new Budgets(m.budgets()));
-            }
-            return Behaviors.same();
-          })
-          .onMessage(ListWorkers.class, m -> {
-            m.replyTo().tell(List.copyOf(poolWorkers));
-            return Behaviors.same();
-          })
-          .onMessage(Erase.class, m -> {
-            if (sessions.containsKey(m.searchId())) {
-              toErase.add(m.searchId());
-            } else {
-              erase.accept(m.searchId());
-            }
-            return Behaviors.same();
-          })
-          .onMessage(SessionStopped.class, m -> {
-            if (sessions.get(m.searchId()) == m.session()) {
-              sessions.remove(m.searchId());
-              if (toErase.remove(m.searchId())) {
-                erase.accept(m.searchId());
-              }
-              RunSearch next = waiting.remove(m.searchId());
-              if (next != null) {
-                start.accept(next);
-              }
-            }
-            return Behaviors.same();
-          })
-          .build();
-    });
+    return Behaviors.setup(context -> new ServiceHost(context, settings, blockingExecutor, pool));
   }
 
   /** What a search's session hears: its coordinator's report, or that its caller cancelled it. */
-  private sealed interface SessionMessage extends NoSerializationVerificationNeeded {}
+  sealed interface SessionMessage extends NoSerializationVerificationNeeded {}
 
   private record Finished(SearchCoordinator.Done done) implements SessionMessage {}
 
@@ -191,14 +126,14 @@ public final class SearchHost {
 
   private record Recovered(StoredDeliveries stored) implements SessionMessage {}
 
-  private record Budgets(Map<String, Integer> budgets) implements SessionMessage {}
+  record Budgets(Map<String, Integer> budgets) implements SessionMessage {}
 
   /**
    * The search runs until its coordinator reports; a caller that cancels {@link RunSearch#result()}
    * ({@code result.cancel(...)}) stops it early: the session stops, and its coordinator, populations
    * and workers with it. A durable search first recovers its journal and replays what it stored.
    */
-  private static Behavior<SessionMessage> session(
+  static Behavior<SessionMessage> session(
       RunSearch run, WorkSettings settings, Executor blockingExecutor) {
     return Behaviors.setup(
         context -> {

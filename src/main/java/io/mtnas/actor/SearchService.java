@@ -270,49 +270,37 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   }
 
   private Behavior<Command> onCancel(Cancel m) {
-    SearchRegistry.Outcome outcome = registry().cancel(m.id());
-    if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
-      m.replyTo().tell(outcome);
-      return this;
-    }
-    List<CatalogEvent> events = new ArrayList<>();
-    events.add(apply(new CatalogEvent.Cancelled(m.id())));
-    if (outcome.wasRunning()) {
-      stopEngine(m.id());
-      getContext().getLog().info("search {} cancelled while running", m.id());
-    }
-    events.addAll(startWhatFits());
-    store(events, m.replyTo(), withRegistry(outcome));
-    return this;
+    return changeState(registry().cancel(m.id()), new CatalogEvent.Cancelled(m.id()), m.replyTo(), "cancelled");
   }
 
   private Behavior<Command> onPause(Pause m) {
-    SearchRegistry.Outcome outcome = registry().pause(m.id());
-    if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
-      m.replyTo().tell(outcome);
-      return this;
-    }
-    List<CatalogEvent> events = new ArrayList<>();
-    events.add(apply(new CatalogEvent.Paused(m.id())));
-    if (outcome.wasRunning()) {
-      stopEngine(m.id()); // what it stored stays; the jobs in flight are dispatched again on resume
-      getContext().getLog().info("search {} paused", m.id());
-    }
-    events.addAll(startWhatFits());
-    store(events, m.replyTo(), withRegistry(outcome));
-    return this;
+    // what it stored stays; the jobs in flight are dispatched again on resume
+    return changeState(registry().pause(m.id()), new CatalogEvent.Paused(m.id()), m.replyTo(), "paused");
   }
 
   private Behavior<Command> onResume(Resume m) {
-    SearchRegistry.Outcome outcome = registry().resume(m.id());
+    return changeState(registry().resume(m.id()), new CatalogEvent.Resumed(m.id()), m.replyTo(), "resumed");
+  }
+
+  /**
+   * A cancel, pause or resume the registry allowed (else its outcome is the answer): the event is
+   * applied, a running engine stopped, the queued searches that now fit started, all stored, then
+   * the caller answered.
+   */
+  private Behavior<Command> changeState(SearchRegistry.Outcome outcome, CatalogEvent event,
+      ActorRef<SearchRegistry.Outcome> replyTo, String what) {
     if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
-      m.replyTo().tell(outcome);
+      replyTo.tell(outcome);
       return this;
     }
     List<CatalogEvent> events = new ArrayList<>();
-    events.add(apply(new CatalogEvent.Resumed(m.id())));
+    events.add(apply(event));
+    if (outcome.wasRunning()) {
+      stopEngine(event.id());
+      getContext().getLog().info("search {} {} while running", event.id(), what);
+    }
     events.addAll(startWhatFits());
-    store(events, m.replyTo(), withRegistry(outcome));
+    store(events, replyTo, withRegistry(outcome));
     return this;
   }
 

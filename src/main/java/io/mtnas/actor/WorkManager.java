@@ -110,7 +110,6 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
 
   private WorkLedger ledger;
   private final Map<String, ActorRef<Delivered>> submitters = new HashMap<>();
-  private final int submitterCount;
   private final Map<String, ActorRef<BudgetNotice>> budgetListeners = new HashMap<>();
   /** Budget changes not announced yet: the replay is not done or a population has not registered. */
   private final List<Map.Entry<String, Integer>> heldBudgets = new ArrayList<>();
@@ -146,7 +145,6 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     this.clockMillis = clockMillis;
     this.events = events;
     this.ledger = WorkLedger.of(new RetryPolicy(settings.maxAttempts()), submitterNames);
-    this.submitterCount = submitterNames.size();
   }
 
   /**
@@ -215,19 +213,14 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
   }
 
   private Behavior<ManagerCommand> onSetBudgets(SetBudgets m) {
-    m.budgets().forEach((task, budget) -> {
-      if (!ledger.isSubmitter(task)) {
-        throw new IllegalArgumentException("search " + searchId + " has no task " + task);
-      }
-      heldBudgets.add(Map.entry(task, budget));
-    });
+    heldBudgets.addAll(m.budgets().entrySet()); // the coordinator names only its tasks
     announceHeldBudgets();
     return this;
   }
 
   /** Announces the held budget changes once nothing stored is left to replay and every population is known. */
   private void announceHeldBudgets() {
-    if (heldBudgets.isEmpty() || !replay.done() || budgetListeners.size() < submitterCount) {
+    if (heldBudgets.isEmpty() || !replay.done() || budgetListeners.size() < ledger.submitterCount()) {
       return;
     }
     for (Map.Entry<String, Integer> change : heldBudgets) {

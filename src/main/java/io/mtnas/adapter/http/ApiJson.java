@@ -14,6 +14,9 @@ import java.util.TreeMap;
 /** The JSON bodies of the API (field names snake_case, NaN as null), documented in docs/api.md. */
 final class ApiJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
+  /** For request bodies: a key given twice is an error, not the last one winning. */
+  static final ObjectMapper STRICT = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private ApiJson() {}
 

@@ -1,9 +1,7 @@
 package io.mtnas.adapter.http;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtnas.actor.SearchService;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
@@ -72,8 +70,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiRoutes extends AllDirectives {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
   static final String PREFIX = "/api/v1";
-  private static final ObjectMapper STRICT = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final ActorSystem<?> system;
   private final ActorRef<SearchService.Command> service;
@@ -158,7 +154,7 @@ public final class ApiRoutes extends AllDirectives {
         .thenCompose(text -> {
           JsonNode tree = null;
           try {
-            tree = STRICT.readTree(text);
+            tree = ApiJson.STRICT.readTree(text);
           } catch (JsonProcessingException e) {
             // SpecReader says where the text stops being JSON, as `mtnas run` does
           }

@@ -1,9 +1,7 @@
 package io.mtnas.adapter.http;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mtnas.actor.SearchService;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.domain.search.TaskSpec;
@@ -30,8 +28,6 @@ import org.apache.pekko.http.javadsl.model.headers.RawHeader;
  * Each answers {@code {"id", "state", "revision"}} with the new revision as {@code ETag}.
  */
 final class ControlRoutes {
-  private static final ObjectMapper STRICT = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final ActorSystem<?> system;
   private final ActorRef<SearchService.Command> service;
@@ -73,7 +69,7 @@ final class ControlRoutes {
     return JsonBody.text(request.entity(), settings, system).thenCompose(text -> {
       JsonNode body;
       try {
-        body = STRICT.readTree(text);
+        body = ApiJson.STRICT.readTree(text);
       } catch (JsonProcessingException e) {
         return done(request, Problem.badRequest("malformed-json", "Malformed JSON",
             "the body is not JSON: " + e.getOriginalMessage()));
@@ -82,10 +78,11 @@ final class ControlRoutes {
         if (found.isEmpty()) {
           return CompletableFuture.completedFuture(ApiRoutes.unknown(request, id));
         }
-        Problem[] problem = {null};
-        Map<String, Integer> budgets = budgets(body, found.get(), p -> problem[0] = p);
-        if (problem[0] != null) {
-          return done(request, problem[0]);
+        Map<String, Integer> budgets;
+        try {
+          budgets = budgets(body, found.get());
+        } catch (BadBudget e) {
+          return done(request, e.problem);
         }
         return AskPattern.<SearchService.Command, SearchRegistry.Outcome>ask(service,
                 replyTo -> new SearchService.ChangeBudgets(id, revision, budgets, replyTo), settings.askTimeout(),
@@ -133,48 +130,49 @@ final class ControlRoutes {
    * {@code {"budgets": {"<task>": <budget>, ...}}}: each a task of the search, each budget an
    * integer in 1..(architectures of its benchmark), as in a spec; else a problem naming the field.
    */
-  private Map<String, Integer> budgets(JsonNode body, SearchEntry entry, java.util.function.Consumer<Problem> fail) {
-    Map<String, Integer> budgets = new LinkedHashMap<>();
+  private Map<String, Integer> budgets(JsonNode body, SearchEntry entry) throws BadBudget {
     if (!body.isObject()) {
-      fail.accept(bad("$", "the body must be an object {\"budgets\": {...}}", body));
-      return budgets;
+      throw new BadBudget("$", "the body must be an object {\"budgets\": {...}}", body);
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("budgets")) {
-        fail.accept(bad("$." + name, "unknown field (a budget change has only \"budgets\")", body.get(name)));
-        return budgets;
+        throw new BadBudget("$." + name, "unknown field (a budget change has only \"budgets\")", body.get(name));
       }
     }
     JsonNode node = body.get("budgets");
     if (node == null || !node.isObject() || node.isEmpty()) {
-      fail.accept(bad("$.budgets", "must be a non-empty object of task name to budget", node));
-      return budgets;
+      throw new BadBudget("$.budgets", "must be a non-empty object of task name to budget", node);
     }
+    Map<String, Integer> budgets = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       String field = "$.budgets." + f.getKey();
       Optional<TaskSpec> task = entry.spec().tasks().stream().filter(t -> t.name().equals(f.getKey())).findFirst();
       if (task.isEmpty()) {
-        fail.accept(bad(field, "search " + entry.id() + " has no task \"" + f.getKey() + "\"; its tasks: "
-            + entry.spec().tasks().stream().map(TaskSpec::name).toList(), f.getValue()));
-        return budgets;
+        throw new BadBudget(field, "search " + entry.id() + " has no task \"" + f.getKey() + "\"; its tasks: "
+            + entry.spec().tasks().stream().map(TaskSpec::name).toList(), f.getValue());
       }
       int max = tables.get(task.get().benchmark()).size();
-      if (!f.getValue().isIntegralNumber() || !f.getValue().canConvertToInt() || f.getValue().intValue() < 1
-          || f.getValue().intValue() > max) {
-        fail.accept(bad(field, "must be an integer in 1.." + max + " (the architectures of "
-            + task.get().benchmark() + ")", f.getValue()));
-        return budgets;
+      JsonNode v = f.getValue();
+      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > max) {
+        throw new BadBudget(field, "must be an integer in 1.." + max + " (the architectures of "
+            + task.get().benchmark() + ")", v);
       }
-      budgets.put(f.getKey(), f.getValue().intValue());
+      budgets.put(f.getKey(), v.intValue());
     }
     return budgets;
   }
 
-  private static Problem bad(String field, String why, JsonNode value) {
-    return Problem.badRequest("bad-budget", "Invalid budget change", field + ": " + why)
-        .at(field, Optional.ofNullable(value));
+  /** A budget change that does not parse, as the problem naming its field. */
+  private static final class BadBudget extends Exception {
+    final transient Problem problem;
+
+    BadBudget(String field, String why, JsonNode value) {
+      super(field, null, false, false);
+      this.problem = Problem.badRequest("bad-budget", "Invalid budget change", field + ": " + why)
+          .at(field, Optional.ofNullable(value));
+    }
   }
 
   private static HttpResponse handle(SearchRegistry.Outcome o) {

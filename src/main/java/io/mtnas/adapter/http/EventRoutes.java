@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +56,7 @@ final class EventRoutes extends AllDirectives {
     try {
       after = resumeAfter(request);
     } catch (BadResume e) {
-      return problem.apply(Problem.badRequest("bad-parameter", "Bad resume point", e.getMessage())
-          .at(e.field, Optional.of(ApiJson.MAPPER.getNodeFactory().textNode(e.value))));
+      return problem.apply(e.problem);
     }
     CompletionStage<Route> route = AskPattern.<SearchService.Command, Optional<EventHistory>>ask(service,
             replyTo -> new SearchService.Follow(id, replyTo), settings.askTimeout(), system.scheduler())
@@ -75,8 +75,7 @@ final class EventRoutes extends AllDirectives {
     try {
       after = resumeAfter(request);
     } catch (BadResume e) {
-      return problem.apply(Problem.badRequest("bad-parameter", "Bad resume point", e.getMessage())
-          .at(e.field, Optional.of(ApiJson.MAPPER.getNodeFactory().textNode(e.value))));
+      return problem.apply(e.problem);
     }
     CompletionStage<Route> route = AskPattern.<SearchService.Command, EventHistory>ask(service,
             SearchService.FollowAll::new, settings.askTimeout(), system.scheduler())
@@ -119,20 +118,18 @@ final class EventRoutes extends AllDirectives {
   }
 
   private static String json(ProgressEvent e) {
-    ObjectNode n = ApiJson.MAPPER.createObjectNode();
-    n.put("event", e.name()).put("search", e.search()).put("seq", e.seq());
-    for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-      n.set(f.getKey(), ApiJson.MAPPER.valueToTree(f.getValue()));
-    }
-    return n.toString();
+    return frame(e, e.seq(), OptionalLong.empty());
   }
 
   /** A service-wide event: its search's own number as {@code seq}, the stream's as {@code service_seq}. */
   private static String serviceJson(ProgressEvent e) {
+    return frame(e, ((Number) e.fields().get(ServiceEvents.SEARCH_SEQ)).longValue(), OptionalLong.of(e.seq()));
+  }
+
+  private static String frame(ProgressEvent e, long seq, OptionalLong serviceSeq) {
     ObjectNode n = ApiJson.MAPPER.createObjectNode();
-    n.put("event", e.name()).put("search", e.search());
-    n.set("seq", ApiJson.MAPPER.valueToTree(e.fields().get(ServiceEvents.SEARCH_SEQ)));
-    n.put("service_seq", e.seq());
+    n.put("event", e.name()).put("search", e.search()).put("seq", seq);
+    serviceSeq.ifPresent(s -> n.put("service_seq", s));
     for (Map.Entry<String, Object> f : e.fields().entrySet()) {
       if (!f.getKey().equals(ServiceEvents.SEARCH_SEQ)) {
         n.set(f.getKey(), ApiJson.MAPPER.valueToTree(f.getValue()));
@@ -142,13 +139,12 @@ final class EventRoutes extends AllDirectives {
   }
 
   private static final class BadResume extends Exception {
-    final String field;
-    final String value;
+    final transient Problem problem;
 
     BadResume(String field, String value, String why) {
       super(field + " " + why + ", got \"" + value + "\"");
-      this.field = field;
-      this.value = value;
+      this.problem = Problem.badRequest("bad-parameter", "Bad resume point", getMessage())
+          .at(field, Optional.of(ApiJson.MAPPER.getNodeFactory().textNode(value)));
     }
   }
 

@@ -284,8 +284,8 @@ public final class WorkLedger {
     return Optional.of(pending.get(0).job());
   }
 
-  public boolean isSubmitter(String submitter) {
-    return submitters.contains(submitter);
+  public int submitterCount() {
+    return submitters.size();
   }
 
   /** True while some submitter owes a reply; dispatch waits for it. */
