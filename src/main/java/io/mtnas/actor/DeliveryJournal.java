@@ -4,6 +4,8 @@ import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDeliveries;
 import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.domain.work.StoredInput;
+import io.mtnas.domain.work.StoredJoin;
+import io.mtnas.domain.work.StoredNotice;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,7 +19,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One durable search's deliveries and budget notices (entity {@code search-deliveries|<id>}): every
- * final outcome, and every budget change, is persisted here before its population is told, so no outcome counts anywhere before it is stored.
+ * final outcome, every budget change and every join, is persisted here before its population is told, so no outcome counts anywhere before it is stored.
  * Once recovered it hands what it stored to {@code recovered}, which the restarted search replays.
  * Snapshots every {@link #SNAPSHOT_EVERY} deliveries keep recovery to one read plus the tail.
  */
@@ -32,6 +34,9 @@ public final class DeliveryJournal
 
   /** Persist {@code budget} (placed after the deliveries stored so far), then tell it to {@code to}. */
   public record RecordBudget(StoredBudget budget, ActorRef<WorkManager.BudgetNotice> to) implements Command {}
+
+  /** Persist {@code join} (placed after the deliveries stored so far), then tell it to {@code to}. */
+  public record RecordJoin(StoredJoin join, ActorRef<WorkManager.TaskJoined> to) implements Command {}
 
   private final ActorRef<StoredDeliveries> recovered;
 
@@ -68,15 +73,20 @@ public final class DeliveryJournal
           return Effect().persist((StoredInput) r.delivery())
               .thenRun(s -> r.to().tell(WorkManager.Delivered.of(r.delivery())));
         })
-        .onCommand(RecordBudget.class, (state, r) -> {
-          if (r.budget().afterDelivery() != state.size()) {
-            throw new IllegalStateException("budget change placed after delivery " + r.budget().afterDelivery()
-                + " with " + state.size() + " stored");
-          }
-          return Effect().persist((StoredInput) r.budget())
-              .thenRun(s -> r.to().tell(new WorkManager.BudgetNotice(r.budget().budget())));
-        })
+        .onCommand(RecordBudget.class, (state, r) -> persistNotice(state, r.budget(),
+            () -> r.to().tell(new WorkManager.BudgetNotice(r.budget().budget()))))
+        .onCommand(RecordJoin.class, (state, r) -> persistNotice(state, r.join(),
+            () -> r.to().tell(new WorkManager.TaskJoined(r.join().task(), r.join().afterDelivery()))))
         .build();
+  }
+
+  private org.apache.pekko.persistence.typed.javadsl.Effect<StoredInput, StoredDeliveries> persistNotice(
+      StoredDeliveries state, StoredNotice notice, Runnable then) {
+    if (notice.afterDelivery() != state.size()) {
+      throw new IllegalStateException("notice " + notice + " placed after delivery " + notice.afterDelivery()
+          + " with " + state.size() + " stored");
+    }
+    return Effect().persist((StoredInput) notice).thenRun(s -> then.run());
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.mtnas.domain.predictor.PredictorSettings;
 import io.mtnas.domain.predictor.RetrainSchedule;
 import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.TaskPredictors;
+import io.mtnas.domain.predictor.TaskOrder;
 import io.mtnas.domain.space.Architecture;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +54,13 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   /** One score per candidate (higher = better), or empty when there is nothing to learn from yet. */
   public record Scores(Optional<double[]> scores) implements NoSerializationVerificationNeeded {}
 
-  private record Trained(String target, int dataSize, Optional<TaskModel> model, Throwable error)
+  /** A task joined the search: its results are read in {@code direction}. */
+  public record AddTask(String task, Direction direction) implements Command, NoSerializationVerificationNeeded {}
+
+  /** A model and the encoding it was trained on (wider once a task has joined). */
+  private record Fit(Optional<TaskModel> model, FeatureMap features) {}
+
+  private record Trained(String target, int dataSize, Fit fit, Throwable error)
       implements Command, NoSerializationVerificationNeeded {}
 
   /** A pool scored off the actor: answer number {@code ticket}, with its scores or the failure. */
@@ -71,12 +78,12 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   private final Regressor regressor;
   private final PredictorSettings settings;
   private final RetrainSchedule retrain;
-  private final Map<String, Direction> directions;
+  private final Map<String, Direction> directions = new HashMap<>();
   private final Executor trainingExecutor;
   private final AsOfQueue<Score> queue = new AsOfQueue<>(Score::asOf);
   private final Map<ModelKey, List<Score>> waitingForModel = new HashMap<>();
   private final Map<String, ModelKey> latestKey = new HashMap<>();
-  private final Map<String, Optional<TaskModel>> latestModel = new HashMap<>();
+  private final Map<String, Fit> latestModel = new HashMap<>();
   private final Set<ModelKey> training = new HashSet<>();
   private final Executor scoringExecutor;
   private final Map<Long, Reply> ready = new HashMap<>();
@@ -98,7 +105,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     this.regressor = regressor;
     this.settings = settings;
     this.retrain = retrain;
-    this.directions = Map.copyOf(directions);
+    this.directions.putAll(directions);
     this.trainingExecutor = trainingExecutor;
     this.scoringExecutor = context.getSystem().settings().config().hasPath(SCORING_DISPATCHER)
         ? context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(SCORING_DISPATCHER))
@@ -121,6 +128,10 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     return newReceiveBuilder()
         .onMessage(OutcomeObserved.class, this::onObserve)
         .onMessage(Score.class, this::onScore)
+        .onMessage(AddTask.class, m -> {
+          directions.putIfAbsent(m.task(), m.direction());
+          return this;
+        })
         .onMessage(Trained.class, this::onTrained)
         .onMessage(Scored.class, this::onScored)
         .build();
@@ -148,11 +159,14 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     waitingForModel.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
     if (training.add(key)) {
       List<Observation> snapshot = data; // already a copy: later observations cannot change it
+      FeatureMap encoding = features.withTasks(TaskOrder.of(features.tasks(), snapshot, s.target()));
+      Map<String, Direction> known = Map.copyOf(directions);
       getContext().pipeToSelf(
           CompletableFuture.supplyAsync(
-              () -> TaskPredictors.train(s.target(), snapshot, directions, features, regressor, settings),
+              () -> TaskPredictors.train(s.target(), snapshot, known, encoding, regressor, settings),
               trainingExecutor),
-          (model, error) -> new Trained(s.target(), snapshot.size(), model == null ? Optional.empty() : model, error));
+          (model, error) -> new Trained(s.target(), snapshot.size(),
+              new Fit(model == null ? Optional.empty() : model, encoding), error));
     }
   }
 
@@ -165,18 +179,19 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     ModelKey current = latestKey.get(t.target());
     if (current == null || current.dataSize() <= key.dataSize()) {
       latestKey.put(t.target(), key);
-      latestModel.put(t.target(), t.model());
+      latestModel.put(t.target(), t.fit());
     }
     for (Score s : waitingForModel.getOrDefault(key, List.of())) {
-      reply(s, t.model());
+      reply(s, t.fit());
     }
     waitingForModel.remove(key);
     return this;
   }
 
   /** Answers {@code s}: at once when there is nothing to score, else once its pool is scored. */
-  private void reply(Score s, Optional<TaskModel> model) {
+  private void reply(Score s, Fit fit) {
     long ticket = nextTicket++;
+    Optional<TaskModel> model = fit.model();
     if (model.isEmpty() || s.candidates().isEmpty()) {
       ready.put(ticket, new Reply(s.replyTo(), new Scores(Optional.empty())));
       sendReady();
@@ -185,7 +200,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     TaskModel m = model.get();
     List<Architecture> candidates = s.candidates();
     CompletableFuture<double[]> scoring =
-        scoringTail.thenApplyAsync(previous -> m.score(candidates, features), scoringExecutor);
+        scoringTail.thenApplyAsync(previous -> m.score(candidates, fit.features()), scoringExecutor);
     scoringTail = scoring.handle((scores, error) -> null);
     getContext().pipeToSelf(scoring, (scores, error) -> new Scored(ticket, s, scores, error));
   }

@@ -127,7 +127,18 @@ public final class ProgressEvents {
         .with("seed", spec.seed())
         .with("workers", spec.workers())
         .with("strategy", spec.strategy().kind().id())
-        .with("tasks", spec.tasks().stream().map(TaskSpec::name).toList())
+        .with("tasks", spec.startingTasks().stream().map(TaskSpec::name).toList())
+        .publish();
+  }
+
+  /** A task joined the running search after {@code afterDelivery} evaluations of all tasks. */
+  public void taskJoined(TaskSpec task, long afterDelivery) {
+    event("task_joined")
+        .with("task", task.name())
+        .with("benchmark", task.benchmark())
+        .with("fitness", task.fitness())
+        .with("budget", task.budget())
+        .with("after_evaluations", afterDelivery)
         .publish();
   }
 

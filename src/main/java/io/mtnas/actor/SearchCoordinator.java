@@ -31,8 +31,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
- * Runs one search: spawns its work manager and one population per task, collects every
- * evaluation and each task's end, and replies with the report when all tasks have finished.
+ * Runs one search: spawns its work manager and one population per task (a task that joins later
+ * gets its population when the work manager has placed its join), collects every evaluation and
+ * each task's end, and replies with the report when all tasks have finished.
  */
 public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.Command> {
 
@@ -50,6 +51,15 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   public record SetBudgets(Map<String, Integer> budgets)
       implements Command, NoSerializationVerificationNeeded {}
 
+  /**
+   * Tasks that join the running search (in this order), each once its {@link TaskSpec#joinAfter()}
+   * count is reached, at once without one. The coordinator hears again, after a restart, of tasks
+   * that joined before it; it then spawns them as its replay reaches their place.
+   */
+  public record JoinTasks(List<TaskSpec> tasks) implements Command, NoSerializationVerificationNeeded {}
+
+  private record Joined(WorkManager.TaskJoined joined) implements Command, NoSerializationVerificationNeeded {}
+
   private record Wired(SearchWiring wiring, Throwable error)
       implements Command, NoSerializationVerificationNeeded {}
 
@@ -58,6 +68,16 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
 
   private final String searchId;
   private final SearchSpec spec;
+  /** The spec with the tasks told to join it since it started: what the report covers. */
+  private SearchSpec current;
+  /** Tasks told to join that have not joined yet, by name. */
+  private final Map<String, TaskSpec> joinable = new LinkedHashMap<>();
+  /** Tasks that joined, in the order they did; their populations exist once the search is wired. */
+  private final List<TaskSpec> joined = new ArrayList<>();
+  private SearchWiring wiring;
+  private TaskPeers peers;
+  private ActorRef<PopulationActor.Report> reports;
+  private int populations;
   private final Consumer<EvaluationRecord> recordSink;
   private final ActorRef<Done> replyTo;
   private final ActorRef<ManagerCommand> manager;
@@ -88,18 +108,20 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     this.blockingExecutor = blockingExecutor;
     this.searchId = searchId;
     this.spec = spec;
+    this.current = spec;
     this.recordSink = recordSink;
     this.replyTo = replyTo;
     this.events = events;
     this.startedNanos = System.nanoTime();
     events.searchStarted(spec);
-    List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
+    List<String> taskNames = spec.startingTasks().stream().map(TaskSpec::name).toList();
     this.manager =
         context.spawn(
             WorkManager.create(
                 searchId, taskNames, workerKey, settings, System::currentTimeMillis, events, durability,
-                spec.workers()),
+                spec.workers(), context.messageAdapter(WorkManager.TaskJoined.class, Joined::new)),
             "work-manager");
+    spec.tasks().stream().filter(t -> !t.starts()).forEach(this::toJoin);
     wire(context);
   }
 
@@ -139,18 +161,54 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       throw new IllegalStateException("search " + searchId + " could not be wired: "
           + wired.error().getMessage(), wired.error());
     }
-    SearchWiring wiring = wired.wiring();
+    wiring = wired.wiring();
     ActorContext<Command> context = getContext();
-    ActorRef<PopulationActor.Report> reports =
-        context.messageAdapter(PopulationActor.Report.class, WrappedReport::new);
-    TaskPeers peers = spawnPeers(context, wiring);
-    for (int i = 0; i < spec.tasks().size(); i++) {
-      ActorRef<PopulationActor.Command> population =
-          context.spawn(
-              PopulationActor.create(wiring.taskSearch(spec.tasks().get(i)), manager, reports, peers, events,
-                  this::elapsedMillis),
-              "population-" + i);
-      population.tell(PopulationActor.Start.INSTANCE);
+    reports = context.messageAdapter(PopulationActor.Report.class, WrappedReport::new);
+    peers = spawnPeers(context, wiring);
+    spec.startingTasks().forEach(this::spawnPopulation);
+    joined.forEach(this::startJoined);
+    return this;
+  }
+
+  private void spawnPopulation(TaskSpec task) {
+    ActorRef<PopulationActor.Command> population = getContext().spawn(
+        PopulationActor.create(wiring.taskSearch(task), manager, reports, peers, events, this::elapsedMillis),
+        "population-" + populations++);
+    population.tell(PopulationActor.Start.INSTANCE);
+  }
+
+  /** A joined task's population, once the search is wired; the predictor learns its direction first. */
+  private void startJoined(TaskSpec task) {
+    peers.predictor().ifPresent(p -> p.tell(new PredictorActor.AddTask(task.name(), task.direction())));
+    spawnPopulation(task);
+  }
+
+  /** Tells the work manager of a task to join, unless the search has it already. */
+  private void toJoin(TaskSpec task) {
+    joinable.put(task.name(), task);
+    manager.tell(new WorkManager.JoinTask(task.name(), task.joinAfter()));
+  }
+
+  private Behavior<Command> onJoinTasks(JoinTasks m) {
+    for (TaskSpec task : m.tasks()) {
+      if (current.tasks().stream().noneMatch(t -> t.name().equals(task.name()))) {
+        current = current.withTask(task);
+        toJoin(task);
+      }
+    }
+    return this;
+  }
+
+  private Behavior<Command> onJoined(WorkManager.TaskJoined m) {
+    TaskSpec task = joinable.remove(m.task());
+    if (task == null) {
+      throw new IllegalStateException("search " + searchId + ": task " + m.task()
+          + " joined, but nobody asked for it to join");
+    }
+    joined.add(task);
+    events.taskJoined(task, m.afterDelivery());
+    if (wiring != null) {
+      startJoined(task);
     }
     return this;
   }
@@ -172,13 +230,15 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
         .onMessage(Wired.class, this::onWired)
         .onMessage(WrappedReport.class, m -> onReport(m.report()))
         .onMessage(SetBudgets.class, this::onSetBudgets)
+        .onMessage(JoinTasks.class, this::onJoinTasks)
+        .onMessage(Joined.class, m -> onJoined(m.joined()))
         .build();
   }
 
   private Behavior<Command> onSetBudgets(SetBudgets m) {
     Map<String, Integer> known = new LinkedHashMap<>();
     m.budgets().forEach((task, budget) -> {
-      if (spec.tasks().stream().anyMatch(t -> t.name().equals(task))) {
+      if (current.tasks().stream().anyMatch(t -> t.name().equals(task))) {
         known.put(task, budget);
         results.remove(task); // it may start again
         budgetChangesOut.merge(task, 1, Integer::sum);
@@ -219,12 +279,12 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   }
 
   private Behavior<Command> finishIfDone() {
-    if (results.size() < spec.tasks().size() || !budgetChangesOut.isEmpty()) {
+    if (results.size() < current.tasks().size() || !budgetChangesOut.isEmpty() || !joinable.isEmpty()) {
       return this;
     }
-    List<TaskResult> ordered = spec.tasks().stream().map(t -> results.get(t.name())).toList();
+    List<TaskResult> ordered = current.tasks().stream().map(t -> results.get(t.name())).toList();
     SearchReport searchReport =
-        new SearchReport(searchId, spec, ordered, elapsedMillis(), List.copyOf(transfers.values()));
+        new SearchReport(searchId, current, ordered, elapsedMillis(), List.copyOf(transfers.values()));
     events.searchFinished(searchReport);
     replyTo.tell(new Done(searchReport, List.copyOf(records)));
     manager.tell(WorkManager.Stop.INSTANCE);

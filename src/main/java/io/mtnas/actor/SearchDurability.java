@@ -3,13 +3,14 @@ package io.mtnas.actor;
 import io.mtnas.domain.work.Replay;
 import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDelivery;
+import io.mtnas.domain.work.StoredJoin;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * Whether a search's deliveries are stored before its populations see them ({@code mtnas serve}) or
  * go to them directly ({@code mtnas run}), and, after a restart, what it stored before. Budget
- * notices take the same way, so they keep their place among the deliveries.
+ * notices and joins take the same way, so they keep their place among the deliveries.
  */
 public record SearchDurability(Replay replay, Optional<ActorRef<DeliveryJournal.Command>> journal) {
   private static final SearchDurability NONE = new SearchDurability(Replay.none(), Optional.empty());
@@ -27,6 +28,14 @@ public record SearchDurability(Replay replay, Optional<ActorRef<DeliveryJournal.
       journal.get().tell(new DeliveryJournal.RecordBudget(b, to));
     } else {
       to.tell(new WorkManager.BudgetNotice(b.budget()));
+    }
+  }
+
+  void sendJoin(StoredJoin j, ActorRef<WorkManager.TaskJoined> to) {
+    if (journal.isPresent()) {
+      journal.get().tell(new DeliveryJournal.RecordJoin(j, to));
+    } else {
+      to.tell(new WorkManager.TaskJoined(j.task(), j.afterDelivery()));
     }
   }
 

@@ -7,6 +7,7 @@ import io.mtnas.domain.work.WorkSettings;
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.TaskSpec;
 import io.mtnas.protocol.WorkerCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class SearchHost {
 
   /** New budgets for some tasks of a running search (ignored when it is not running here). */
   public record SetBudgets(String searchId, Map<String, Integer> budgets) implements Command {}
+
+  /** Tasks that join a running search (ignored when it is not running here). */
+  public record JoinTasks(String searchId, List<TaskSpec> tasks) implements Command {}
 
   /** The service's shared evaluator workers (GET /workers). */
   public record ListWorkers(ActorRef<List<ActorRef<WorkerCommand>>> replyTo) implements Command {}
@@ -126,7 +130,8 @@ public final class SearchHost {
 
   private record Recovered(StoredDeliveries stored) implements SessionMessage {}
 
-  record Budgets(Map<String, Integer> budgets) implements SessionMessage {}
+  /** A change for the search's coordinator (budgets, joins), passed on in arrival order. */
+  record Change(SearchCoordinator.Command command) implements SessionMessage {}
 
   /**
    * The search runs until its coordinator reports; a caller that cancels {@link RunSearch#result()}
@@ -149,12 +154,12 @@ public final class SearchHost {
           var journal = context.spawn(DeliveryJournal.create(run.searchId(),
               context.messageAdapter(StoredDeliveries.class, Recovered::new)), "deliveries");
           context.watch(journal);
-          List<Budgets> early = new ArrayList<>();
+          List<Change> early = new ArrayList<>();
           return Behaviors.receive(SessionMessage.class)
               .onMessage(Recovered.class, r -> running(context, run, settings, blockingExecutor,
                   SearchDurability.journaled(Replay.of(r.stored()), journal), early))
-              .onMessage(Budgets.class, b -> {
-                early.add(b);
+              .onMessage(Change.class, c -> {
+                early.add(c);
                 return Behaviors.same();
               })
               .onMessageEquals(Cancelled.INSTANCE, () -> stop(run))
@@ -164,7 +169,7 @@ public final class SearchHost {
   }
 
   private static Behavior<SessionMessage> running(ActorContext<SessionMessage> context, RunSearch run,
-      WorkSettings settings, Executor blockingExecutor, SearchDurability durability, List<Budgets> early) {
+      WorkSettings settings, Executor blockingExecutor, SearchDurability durability, List<Change> early) {
     for (int i = 1; i <= run.localWorkers(); i++) {
       context.spawn(
           EvaluatorWorker.create("worker-" + i, run.evaluator(), run.workerKey(), blockingExecutor),
@@ -178,7 +183,7 @@ public final class SearchHost {
                 run.searchId(), run.spec(), run.workerKey(), settings, run.recordSink(), self,
                 run.resources(), blockingExecutor, run.events(), durability),
             "coordinator");
-    early.forEach(b -> coordinator.tell(new SearchCoordinator.SetBudgets(b.budgets()))); // in arrival order
+    early.forEach(c -> coordinator.tell(c.command())); // in arrival order
     // Terminated is enqueued behind the coordinator's last message, so it only arrives
     // first when the coordinator failed before replying.
     context.watch(coordinator);
@@ -190,8 +195,8 @@ public final class SearchHost {
               run.events().close().whenComplete((ok, error) -> run.result().complete(finished.done()));
               return Behaviors.stopped();
             })
-        .onMessage(Budgets.class, b -> {
-          coordinator.tell(new SearchCoordinator.SetBudgets(b.budgets()));
+        .onMessage(Change.class, c -> {
+          coordinator.tell(c.command());
           return Behaviors.same();
         })
         .onMessageEquals(Cancelled.INSTANCE, () -> stop(run))

@@ -1,11 +1,14 @@
 package io.mtnas.actor;
 
 import io.mtnas.domain.evaluation.Evaluator;
+import io.mtnas.domain.evaluation.RoutingEvaluator;
 import io.mtnas.domain.events.EventHistory;
 import io.mtnas.domain.events.ServiceEvents;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchResources;
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.search.TaskResult;
+import io.mtnas.domain.search.TaskSpec;
 import io.mtnas.domain.service.Catalog;
 import io.mtnas.domain.service.CatalogEvent;
 import io.mtnas.domain.service.SearchEntry;
@@ -91,6 +94,16 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   public record Pause(String id, ActorRef<SearchRegistry.Outcome> replyTo) implements Command {}
 
   public record Resume(String id, ActorRef<SearchRegistry.Outcome> replyTo) implements Command {}
+
+  /**
+   * A new task for a search that is not over (docs/api.md, {@code POST /searches/{id}/tasks}): part
+   * of its spec while it never started, else it joins its engine, now or when it runs again.
+   */
+  public record JoinTask(String id, TaskSpec task, ActorRef<SearchRegistry.Outcome> replyTo) implements Command {}
+
+  /** A join is stored: now its running engine may hear of it, then the caller. */
+  private record JoinStored(String id, TaskSpec task, ActorRef<SearchRegistry.Outcome> replyTo,
+      SearchRegistry.Outcome outcome) implements Command {}
 
   /** A budget change is stored: now its running engine may hear of it, then the caller. */
   private record BudgetsStored(String id, Map<String, Integer> budgets, ActorRef<SearchRegistry.Outcome> replyTo,
@@ -225,6 +238,17 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
           m.replyTo().tell(m.outcome());
           return this;
         })
+        .onMessage(JoinTask.class, this::onJoinTask)
+        .onMessage(JoinStored.class, m -> {
+          if (running.containsKey(m.id())) {
+            Evaluator old = evaluators.get(m.id());
+            Evaluator own = launcher.evaluator(registry().get(m.id()).orElseThrow().spec().withOnly(m.task()));
+            evaluators.put(m.id(), new RoutingEvaluator(Map.of(m.task().name(), own), old));
+            host.tell(new SearchHost.JoinTasks(m.id(), List.of(m.task())));
+          }
+          m.replyTo().tell(m.outcome());
+          return this;
+        })
         .onMessage(Pause.class, this::onPause)
         .onMessage(Resume.class, this::onResume)
         .onMessage(Recorded.class, m -> {
@@ -317,6 +341,20 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     return this;
   }
 
+  private Behavior<Command> onJoinTask(JoinTask m) {
+    SearchRegistry.Outcome outcome = registry().joinTask(m.id(), m.task());
+    if (outcome.kind() != SearchRegistry.Kind.CHANGED) {
+      m.replyTo().tell(outcome);
+      return this;
+    }
+    SearchSpec withTask = outcome.entry().orElseThrow().currentSpec();
+    // the spec at hand, not its JSON read back; stored first, as budget changes are
+    CatalogEvent joined = apply(new CatalogEvent.TaskJoined(m.id(), m.task().name(), launcher.specJson(withTask)),
+        json -> withTask);
+    store(List.of(joined), getContext().getSelf(), new JoinStored(m.id(), m.task(), m.replyTo(), withRegistry(outcome)));
+    return this;
+  }
+
   /** Stops a running search's engine; what it stored stays in its journal. */
   private void stopEngine(String id) {
     CompletableFuture<SearchCoordinator.Done> future = running.remove(id);
@@ -354,7 +392,12 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     closeEvaluator(m.id());
     boolean wasRunning = registry().get(m.id()).map(e -> e.state() == SearchState.RUNNING).orElse(false);
     List<CatalogEvent> events = new ArrayList<>();
-    if (m.done() != null && wasRunning) {
+    if (m.done() != null && wasRunning && !coversEveryTask(m.id(), m.done())) {
+      // a task joined while the engine was finishing: it runs again, replays, and takes the task
+      getContext().getLog().info("search {} finished before a task that joined reached it: running it again", m.id());
+      events.add(apply(new CatalogEvent.Started(m.id())));
+      launch(m.id());
+    } else if (m.done() != null && wasRunning) {
       events.add(apply(CatalogEvent.Finished.of(m.done().report(), m.done().records())));
       try {
         output.finished(registry().get(m.id()).orElseThrow(), m.done().records());
@@ -371,6 +414,11 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     events.addAll(startWhatFits());
     store(events, null, null);
     return this;
+  }
+
+  private boolean coversEveryTask(String id, SearchCoordinator.Done done) {
+    List<String> reported = done.report().tasks().stream().map(TaskResult::task).toList();
+    return registry().get(id).orElseThrow().tasks().stream().allMatch(t -> reported.contains(t.task()));
   }
 
   /** Applies an event to this actor's catalog; the caller stores it. */
@@ -405,17 +453,23 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   }
 
   private void launch(String id) {
-    SearchSpec spec = registry().get(id).orElseThrow().spec();
+    SearchEntry entry = registry().get(id).orElseThrow();
+    SearchSpec spec = entry.spec();
     records.put(id, new ArrayList<>());
     var result = new CompletableFuture<SearchCoordinator.Done>();
     try {
-      Evaluator evaluator = launcher.evaluator(spec);
+      Evaluator evaluator = launcher.evaluator(entry.currentSpec());
       evaluators.put(id, evaluator);
       ActorRef<Command> self = getContext().getSelf();
       // no workers of its own: the service's pool serves it, spec.workers() at a time
       host.tell(new SearchHost.RunSearch(id, spec, evaluator, 0, EvaluatorWorker.SERVICE_KEY,
           record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec), events(id), true));
-      Map<String, Integer> changes = registry().get(id).orElseThrow().budgetChanges();
+      if (!entry.joined().isEmpty()) {
+        // joined since it first started: a restarted engine replays the joins it stored at their
+        // place and takes the others (the service died before the engine stored them) as new ones
+        host.tell(new SearchHost.JoinTasks(id, entry.joined()));
+      }
+      Map<String, Integer> changes = entry.budgetChanges();
       if (!changes.isEmpty()) {
         // changed since it first started: a restarted engine may have stored them already (a
         // repeated notice changes nothing), or not, if the service died before it could

@@ -19,8 +19,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * The host of {@code mtnas serve}: the shared pool of evaluator workers, and one session per
  * running search ({@link SearchHost#session}). A search run again (resumed after a pause) waits
  * until its previous session has stopped, as does the erasure of a deleted one: two journals of
- * one search must never be alive. Budget changes for a search that waits are passed on when it
- * starts.
+ * one search must never be alive. Changes (budgets, joins) for a search that waits are passed on
+ * when it starts.
  */
 final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
   private final WorkSettings settings;
@@ -28,7 +28,7 @@ final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
   private final List<ActorRef<WorkerCommand>> poolWorkers = new ArrayList<>();
   private final Map<String, ActorRef<SearchHost.SessionMessage>> sessions = new HashMap<>();
   private final Map<String, SearchHost.RunSearch> waiting = new HashMap<>();
-  private final Map<String, List<SearchHost.Budgets>> waitingBudgets = new HashMap<>();
+  private final Map<String, List<SearchHost.Change>> waitingChanges = new HashMap<>();
   private final Set<String> toErase = new HashSet<>();
   /** Sessions spawned so far: a search's new session must not take its stopping one's name. */
   private long spawned;
@@ -48,7 +48,8 @@ final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
   public Receive<SearchHost.Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(SearchHost.RunSearch.class, this::onRun)
-        .onMessage(SearchHost.SetBudgets.class, this::onSetBudgets)
+        .onMessage(SearchHost.SetBudgets.class, m -> change(m.searchId(), new SearchCoordinator.SetBudgets(m.budgets())))
+        .onMessage(SearchHost.JoinTasks.class, m -> change(m.searchId(), new SearchCoordinator.JoinTasks(m.tasks())))
         .onMessage(SearchHost.ListWorkers.class, m -> {
           m.replyTo().tell(List.copyOf(poolWorkers));
           return this;
@@ -67,12 +68,13 @@ final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
     return this;
   }
 
-  private Behavior<SearchHost.Command> onSetBudgets(SearchHost.SetBudgets m) {
-    SearchHost.Budgets budgets = new SearchHost.Budgets(m.budgets());
-    if (waiting.containsKey(m.searchId())) {
-      waitingBudgets.computeIfAbsent(m.searchId(), id -> new ArrayList<>()).add(budgets);
-    } else if (sessions.containsKey(m.searchId())) {
-      sessions.get(m.searchId()).tell(budgets);
+  /** A change for a running search's coordinator, kept in order for one that waits to run again. */
+  private Behavior<SearchHost.Command> change(String searchId, SearchCoordinator.Command command) {
+    SearchHost.Change change = new SearchHost.Change(command);
+    if (waiting.containsKey(searchId)) {
+      waitingChanges.computeIfAbsent(searchId, id -> new ArrayList<>()).add(change);
+    } else if (sessions.containsKey(searchId)) {
+      sessions.get(searchId).tell(change);
     }
     return this;
   }
@@ -106,8 +108,8 @@ final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
         "search-" + run.searchId() + "-" + (++spawned));
     getContext().watchWith(session, new SearchHost.SessionStopped(run.searchId(), session));
     sessions.put(run.searchId(), session);
-    waitingBudgets.getOrDefault(run.searchId(), List.of()).forEach(session::tell);
-    waitingBudgets.remove(run.searchId());
+    waitingChanges.getOrDefault(run.searchId(), List.of()).forEach(session::tell);
+    waitingChanges.remove(run.searchId());
   }
 
   private void erase(String searchId) {

@@ -3,6 +3,7 @@ package io.mtnas.actor;
 import io.mtnas.domain.embedding.Embedder;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.AsOfQueue;
+import io.mtnas.domain.predictor.TaskOrder;
 import io.mtnas.domain.random.DerivedRandom;
 import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.space.Architecture;
@@ -68,9 +69,6 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
     this.embedder = embedder;
     this.events = events;
     this.seed = seed;
-    for (String t : tasks) {
-      histories.put(t, TransferHistory.empty());
-    }
   }
 
   /** @param seed the search's seed: each decision draws from (seed, target, round), see {@link DerivedRandom} */
@@ -108,9 +106,12 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
 
   private void decide(Propose p) {
     List<Observation> known = queue.dataFor(p);
-    List<Offer> candidates = TransferCandidates.of(p.target(), tasks, populationSize, known);
+    // a task that joined takes part once its first result is known (or as the asking target)
+    List<Offer> candidates = TransferCandidates.of(p.target(), TaskOrder.of(tasks, known, p.target()), populationSize,
+        known);
     TransferRank.Decision decision = TransferRank.decide(
-        p.target(), p.round(), candidates, histories.get(p.target()), settings, embedder,
+        p.target(), p.round(), candidates, histories.getOrDefault(p.target(), TransferHistory.empty()), settings,
+        embedder,
         DerivedRandom.of(seed, "arbiter/" + p.target(), "transfer", p.round()));
     Set<Architecture> accepted = new HashSet<>();
     decision.accepted().forEach(o -> accepted.add(o.architecture()));

@@ -11,6 +11,7 @@ import io.mtnas.domain.work.RetryPolicy;
 import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.domain.work.StoredInput;
+import io.mtnas.domain.work.StoredJoin;
 import io.mtnas.domain.work.WorkEvent;
 import io.mtnas.domain.work.WorkLedger;
 import io.mtnas.protocol.Evaluate;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
@@ -64,6 +66,19 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
    */
   public record SetBudgets(Map<String, Integer> budgets)
       implements ManagerCommand, NoSerializationVerificationNeeded {}
+
+  /**
+   * Task {@code task} joins the search: once {@code after} evaluations have been delivered (at once
+   * when empty), right after a delivery or while nothing is in flight, it is placed among the
+   * deliveries (stored first, when the search is durable) and {@link TaskJoined} goes out; dispatch
+   * then waits for its population's first batch. A task that joined already (or joins in the replay)
+   * is not joined again.
+   */
+  public record JoinTask(String task, OptionalLong after)
+      implements ManagerCommand, NoSerializationVerificationNeeded {}
+
+  /** For the coordinator: {@code task} joined after {@code afterDelivery} deliveries. */
+  public record TaskJoined(String task, long afterDelivery) implements NoSerializationVerificationNeeded {}
 
   /** For a population: its task's budget is now {@code budget}. */
   public record BudgetNotice(int budget) implements NoSerializationVerificationNeeded {}
@@ -113,6 +128,9 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
   private final Map<String, ActorRef<BudgetNotice>> budgetListeners = new HashMap<>();
   /** Budget changes not announced yet: the replay is not done or a population has not registered. */
   private final List<Map.Entry<String, Integer>> heldBudgets = new ArrayList<>();
+  /** Joins not placed yet, in arrival order. */
+  private final List<JoinTask> heldJoins = new ArrayList<>();
+  private final ActorRef<TaskJoined> joins;
   /** Replayed notices for a population that has not submitted its first batch yet. */
   private final Map<String, List<BudgetNotice>> unsentNotices = new HashMap<>();
   private final Map<String, ActorRef<WorkerCommand>> workers = new HashMap<>();
@@ -131,8 +149,10 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       LongSupplier clockMillis,
       ProgressEvents events,
       SearchDurability durability,
-      int maxInFlight) {
+      int maxInFlight,
+      ActorRef<TaskJoined> joins) {
     super(context);
+    this.joins = joins;
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
     }
@@ -155,6 +175,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
    *     restarted search replays first
    * @param maxInFlight evaluations in flight at once at most (its share of a shared worker pool;
    *     with 1 the search behaves as with one worker)
+   * @param joins told each task that joins, when it joins (also when a restarted search replays it)
    */
   public static Behavior<ManagerCommand> create(
       String searchId,
@@ -164,7 +185,8 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       LongSupplier clockMillis,
       ProgressEvents events,
       SearchDurability durability,
-      int maxInFlight) {
+      int maxInFlight,
+      ActorRef<TaskJoined> joins) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
@@ -179,7 +201,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
                       .tell(Receptionist.subscribe(workerKey, listingAdapter));
                   return new WorkManager(
                       context, searchId, submitters, workerKey, settings, clockMillis, events, durability,
-                      maxInFlight);
+                      maxInFlight, joins);
                 }));
   }
 
@@ -188,6 +210,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     return newReceiveBuilder()
         .onMessage(Submit.class, this::onSubmit)
         .onMessage(SetBudgets.class, this::onSetBudgets)
+        .onMessage(JoinTask.class, this::onJoinTask)
         .onMessage(RequestWork.class, this::onRequestWork)
         .onMessage(Evaluated.class, this::onEvaluated)
         .onMessage(WorkersListed.class, this::onWorkersListed)
@@ -218,17 +241,59 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     return this;
   }
 
-  /** Announces the held budget changes once nothing stored is left to replay and every population is known. */
+  /**
+   * Announces the held budget changes once nothing stored is left to replay and every population is
+   * known; a change for a task that has not joined yet waits for it.
+   */
   private void announceHeldBudgets() {
     if (heldBudgets.isEmpty() || !replay.done() || budgetListeners.size() < ledger.submitterCount()) {
       return;
     }
+    List<Map.Entry<String, Integer>> waitingForJoin = new ArrayList<>();
     for (Map.Entry<String, Integer> change : heldBudgets) {
+      ActorRef<BudgetNotice> listener = budgetListeners.get(change.getKey());
+      if (listener == null) {
+        waitingForJoin.add(change);
+        continue;
+      }
       ledger = ledger.updated(new WorkEvent.Notified(change.getKey()));
-      durability.sendBudget(new StoredBudget(delivered, change.getKey(), change.getValue()),
-          budgetListeners.get(change.getKey()));
+      durability.sendBudget(new StoredBudget(delivered, change.getKey(), change.getValue()), listener);
     }
     heldBudgets.clear();
+    heldBudgets.addAll(waitingForJoin);
+  }
+
+  private Behavior<ManagerCommand> onJoinTask(JoinTask m) {
+    if (replay.joins(m.task()) || ledger.submitters().contains(m.task())
+        || heldJoins.stream().anyMatch(j -> j.task().equals(m.task()))) {
+      return this; // a restarted search hears of its joins again
+    }
+    heldJoins.add(m);
+    joinDue(false);
+    dispatch();
+    return this;
+  }
+
+  /**
+   * Places the held joins that are due: right after a delivery ({@code justDelivered}) once their
+   * count is reached, or while nothing is in flight (then also one whose count the other tasks never
+   * reach, since nothing would happen otherwise). Either way no job was dispatched since the last
+   * delivery, so with one worker a join placed live and one scheduled at the same count coincide.
+   */
+  private void joinDue(boolean justDelivered) {
+    if (heldJoins.isEmpty() || !replay.done()) {
+      return;
+    }
+    boolean quiet = ledger.inFlightCount() == 0;
+    boolean idle = quiet && ledger.pendingCount() == 0 && !ledger.awaitingReplies();
+    for (JoinTask j : List.copyOf(heldJoins)) {
+      boolean reached = delivered >= j.after().orElse(0);
+      if ((justDelivered || quiet) && (reached || idle)) {
+        heldJoins.remove(j);
+        ledger = ledger.updated(new WorkEvent.Registered(j.task()));
+        durability.sendJoin(new StoredJoin(delivered, j.task()), joins);
+      }
+    }
   }
 
   private Behavior<ManagerCommand> onRequestWork(RequestWork m) {
@@ -343,6 +408,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
         throw new IllegalStateException("delivery for unknown submitter " + d.submitter());
       }
       durability.send(new StoredDelivery(++delivered, d.submitter(), d.outcome(), workerId, wallMicros), replyTo);
+      joinDue(true);
     }
   }
 
@@ -352,6 +418,10 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     ledger = advance.ledger();
     replay = advance.rest();
     for (StoredInput input : advance.handed()) { // stored already
+      if (input instanceof StoredJoin j) {
+        joins.tell(new TaskJoined(j.task(), j.afterDelivery())); // the replay registered it
+        continue;
+      }
       if (input instanceof StoredBudget b) {
         BudgetNotice notice = new BudgetNotice(b.budget());
         ActorRef<BudgetNotice> listener = budgetListeners.get(b.task());
@@ -380,6 +450,7 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     if (!replay.done()) {
       return; // a live result must not slip in between stored ones
     }
+    joinDue(false);
     while (!waiting.isEmpty() && ledger.inFlightCount() < maxInFlight) {
       Optional<EvaluationJob> next = ledger.nextJob();
       if (next.isEmpty()) {

@@ -6,6 +6,8 @@ import io.mtnas.domain.search.TransferStats;
 import io.mtnas.domain.service.CatalogEvent;
 import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDeliveries;
+import io.mtnas.domain.work.StoredJoin;
+import io.mtnas.domain.work.StoredNotice;
 import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.wire.proto.v1.CatalogEventProto;
 import io.mtnas.wire.proto.v1.EvaluationRecordProto;
@@ -16,6 +18,9 @@ import io.mtnas.wire.proto.v1.SearchSubmittedProto;
 import io.mtnas.wire.proto.v1.SearchBudgetsProto;
 import io.mtnas.wire.proto.v1.StoredBudgetProto;
 import io.mtnas.wire.proto.v1.StoredDeliveriesProto;
+import io.mtnas.wire.proto.v1.StoredJoinProto;
+import io.mtnas.wire.proto.v1.StoredNoticeProto;
+import io.mtnas.wire.proto.v1.SearchTaskJoinedProto;
 import io.mtnas.wire.proto.v1.StoredDeliveryProto;
 import io.mtnas.wire.proto.v1.TaskResultProto;
 import io.mtnas.wire.proto.v1.TransferStatsProto;
@@ -61,16 +66,42 @@ public final class PersistedCodec {
     }
   }
 
+  public static StoredJoinProto toProto(StoredJoin j) {
+    return StoredJoinProto.newBuilder().setAfterDelivery(j.afterDelivery()).setTask(j.task()).build();
+  }
+
+  public static StoredJoin fromProto(StoredJoinProto p) {
+    try {
+      return new StoredJoin(p.getAfterDelivery(), p.getTask());
+    } catch (IllegalArgumentException e) {
+      throw new WireFormatException("stored join: " + e.getMessage(), e);
+    }
+  }
+
+  private static StoredNoticeProto notice(StoredNotice n) {
+    return n instanceof StoredJoin j ? StoredNoticeProto.newBuilder().setJoin(toProto(j)).build()
+        : StoredNoticeProto.newBuilder().setBudget(toProto((StoredBudget) n)).build();
+  }
+
+  private static StoredNotice notice(StoredNoticeProto p) {
+    return switch (p.getNoticeCase()) {
+      case BUDGET -> fromProto(p.getBudget());
+      case JOIN -> fromProto(p.getJoin());
+      case NOTICE_NOT_SET -> throw new WireFormatException("stored notice: none of its kinds is set");
+    };
+  }
+
   public static StoredDeliveriesProto toProto(StoredDeliveries s) {
     StoredDeliveriesProto.Builder b = StoredDeliveriesProto.newBuilder();
     s.deliveries().forEach(d -> b.addDeliveries(toProto(d)));
-    s.budgets().forEach(x -> b.addBudgets(toProto(x)));
+    s.notices().forEach(x -> b.addNotices(notice(x)));
     return b.build();
   }
 
   public static StoredDeliveries fromProto(StoredDeliveriesProto p) {
     return new StoredDeliveries(p.getDeliveriesList().stream().map(PersistedCodec::fromProto).toList(),
-        p.getBudgetsList().stream().map(PersistedCodec::fromProto).toList());
+        p.getNoticesCount() > 0 ? p.getNoticesList().stream().map(PersistedCodec::notice).toList()
+            : p.getBudgetsList().stream().<StoredNotice>map(PersistedCodec::fromProto).toList());
   }
 
   public static CatalogEventProto toProto(CatalogEvent event) {
@@ -95,6 +126,8 @@ public final class PersistedCodec {
       b.setPaused(id(x.id()));
     } else if (event instanceof CatalogEvent.Resumed x) {
       b.setResumed(id(x.id()));
+    } else if (event instanceof CatalogEvent.TaskJoined j) {
+      b.setTaskJoined(SearchTaskJoinedProto.newBuilder().setId(j.id()).setTask(j.task()).setSpecJson(j.specJson()));
     } else {
       throw new IllegalArgumentException("no persisted form for " + event);
     }
@@ -114,6 +147,8 @@ public final class PersistedCodec {
           p.getBudgetsChanged().getBudgetsMap());
       case PAUSED -> new CatalogEvent.Paused(p.getPaused().getId());
       case RESUMED -> new CatalogEvent.Resumed(p.getResumed().getId());
+      case TASK_JOINED -> new CatalogEvent.TaskJoined(p.getTaskJoined().getId(), p.getTaskJoined().getTask(),
+          p.getTaskJoined().getSpecJson());
       case EVENT_NOT_SET -> throw new WireFormatException("catalog event: none of its kinds is set");
     };
   }

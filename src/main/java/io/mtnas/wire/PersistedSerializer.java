@@ -4,10 +4,12 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.mtnas.domain.service.CatalogEvent;
 import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDeliveries;
+import io.mtnas.domain.work.StoredJoin;
 import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.wire.proto.v1.CatalogEventProto;
 import io.mtnas.wire.proto.v1.StoredBudgetProto;
 import io.mtnas.wire.proto.v1.StoredDeliveriesProto;
+import io.mtnas.wire.proto.v1.StoredJoinProto;
 import io.mtnas.wire.proto.v1.StoredDeliveryProto;
 import java.io.NotSerializableException;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
@@ -25,6 +27,7 @@ public final class PersistedSerializer extends SerializerWithStringManifest {
   static final String STORED_DELIVERY = "StoredDelivery.v1";
   static final String STORED_DELIVERIES = "StoredDeliveries.v1";
   static final String STORED_BUDGET = "StoredBudget.v1";
+  static final String STORED_JOIN = "StoredJoin.v1";
 
   @Override
   public int identifier() {
@@ -41,6 +44,8 @@ public final class PersistedSerializer extends SerializerWithStringManifest {
       return STORED_DELIVERIES;
     } else if (o instanceof StoredBudget) {
       return STORED_BUDGET;
+    } else if (o instanceof StoredJoin) {
+      return STORED_JOIN;
     }
     throw new IllegalArgumentException("no persisted form for " + o.getClass().getName());
   }
@@ -55,6 +60,8 @@ public final class PersistedSerializer extends SerializerWithStringManifest {
       return PersistedCodec.toProto(s).toByteArray();
     } else if (o instanceof StoredBudget b) {
       return PersistedCodec.toProto(b).toByteArray();
+    } else if (o instanceof StoredJoin j) {
+      return PersistedCodec.toProto(j).toByteArray();
     }
     throw new IllegalArgumentException("no persisted form for " + o.getClass().getName());
   }
@@ -67,6 +74,7 @@ public final class PersistedSerializer extends SerializerWithStringManifest {
         case STORED_DELIVERY -> PersistedCodec.fromProto(StoredDeliveryProto.parseFrom(bytes));
         case STORED_DELIVERIES -> PersistedCodec.fromProto(StoredDeliveriesProto.parseFrom(bytes));
         case STORED_BUDGET -> PersistedCodec.fromProto(StoredBudgetProto.parseFrom(bytes));
+        case STORED_JOIN -> PersistedCodec.fromProto(StoredJoinProto.parseFrom(bytes));
         default -> throw new NotSerializableException("unknown persisted manifest \"" + manifest + "\"");
       };
     } catch (InvalidProtocolBufferException e) {

@@ -94,4 +94,38 @@ class PredictorActorTest {
         .satisfies(s -> assertThat(s).containsExactly(1, 2, 3));
     assertThat(probe.receiveMessage(Duration.ofSeconds(10)).scores()).isEmpty();
   }
+
+  @Test
+  void aJoinedTaskIsScoredWithAWiderEncodingOnceItsResultsAreKnown() {
+    List<Integer> widths = new CopyOnWriteArrayList<>();
+    Regressor recording = new Regressor() {
+      @Override
+      public String id() {
+        return "recording";
+      }
+
+      @Override
+      public Model fit(TrainingSet data) {
+        widths.add(data.rows()[0].length);
+        return rows -> new double[rows.length];
+      }
+    };
+    FeatureMap features = new FeatureMap(new OneHotEmbedder(SPACE), ProxySource.NONE, List.of(), List.of("alpha", "beta"));
+    PredictorSettings withOthers = new PredictorSettings(true, PredictorSettings.defaults().otherTaskWeight(), 1);
+    ActorRef<PredictorActor.Command> predictor = testKit.spawn(PredictorActor.create(features, recording,
+        withOthers, RetrainSchedule.EVERY_OUTCOME, Map.of("alpha", Direction.MAX, "beta", Direction.MAX), training));
+    predictor.tell(new PredictorActor.AddTask("gamma", Direction.MIN));
+    String[] tasks = {"alpha", "beta", "gamma", "gamma"};
+    for (int i = 1; i <= 4; i++) {
+      predictor.tell(new OutcomeObserved(i, Optional.of(new Observation(i, tasks[i - 1], SPACE.fromIndex(i), i))));
+    }
+    TestProbe<PredictorActor.Scores> probe = testKit.createTestProbe();
+    List<Architecture> pool = List.of(SPACE.fromIndex(10), SPACE.fromIndex(11));
+    predictor.tell(new PredictorActor.Score("alpha", 2, pool, probe.getRef()));
+    assertThat(probe.receiveMessage(Duration.ofSeconds(10)).scores()).get().satisfies(s -> assertThat(s).hasSize(2));
+    predictor.tell(new PredictorActor.Score("gamma", 4, pool, probe.getRef()));
+    assertThat(probe.receiveMessage(Duration.ofSeconds(10)).scores()).get().satisfies(s -> assertThat(s).hasSize(2));
+    assertThat(widths).as("as of 2 nothing of gamma is known; as of 4 it has its own task columns")
+        .containsExactly(features.width(), features.width() + 2);
+  }
 }

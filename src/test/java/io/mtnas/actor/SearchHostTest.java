@@ -296,4 +296,19 @@ class SearchHostTest {
     assertThat(done.report().allSolved()).isTrue();
     assertThat(done.report().totalEvaluations()).isEqualTo(done.records().size());
   }
+
+  @Test
+  void aTaskScheduledInTheSpecJoinsAfterItsCountAndTheSearchReproduces() throws Exception {
+    SearchSpec three = withTasks(spec(17, 1, StrategySpec.rea(10, 5)), false, 30, List.of());
+    TaskSpec gamma = three.task("gamma").withJoinAfter(java.util.OptionalLong.of(25));
+    SearchSpec spec = new SearchSpec(three.name(), three.space(), three.seed(), 1, three.strategy(),
+        List.of(three.task("alpha"), three.task("beta"), gamma));
+    SearchCoordinator.Done done = run(spec, true);
+    assertThat(done.report().tasks()).extracting(TaskResult::task).containsExactly("alpha", "beta", "gamma");
+    assertThat(done.report().tasks()).allSatisfy(t -> assertThat(t.evaluations()).isEqualTo(30));
+    List<EvaluationRecord> inOrder = done.records();
+    int firstGamma = inOrder.indexOf(inOrder.stream().filter(r -> r.task().equals("gamma")).findFirst().orElseThrow());
+    assertThat(firstGamma).as("nothing of gamma before 25 deliveries").isGreaterThanOrEqualTo(25);
+    assertThat(sorted(run(spec, true).records())).as("one worker, one seed").isEqualTo(sorted(done.records()));
+  }
 }

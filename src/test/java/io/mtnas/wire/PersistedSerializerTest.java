@@ -14,6 +14,7 @@ import io.mtnas.domain.service.CatalogEvent;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.SearchSpaces;
 import io.mtnas.domain.work.StoredBudget;
+import io.mtnas.domain.work.StoredJoin;
 import io.mtnas.domain.work.StoredDeliveries;
 import io.mtnas.domain.work.StoredDelivery;
 import java.io.NotSerializableException;
@@ -58,8 +59,9 @@ class PersistedSerializerTest {
         new StoredDeliveries(List.of(new StoredDelivery(1, "a", SCORED.outcome(), "w", 1),
             new StoredDelivery(2, "a", FAILED.outcome(), "w", 2)), List.of()),
         new StoredDeliveries(List.of(new StoredDelivery(1, "a", SCORED.outcome(), "w", 1)),
-            List.of(new StoredBudget(0, "a", 30), new StoredBudget(1, "b", 7))),
+            List.of(new StoredBudget(0, "a", 30), new StoredJoin(1, "b"), new StoredBudget(1, "b", 7))),
         new StoredBudget(12, "cifar10", 400),
+        new StoredJoin(12, "imagenet16-120"),
         StoredDeliveries.empty(),
         new CatalogEvent.Submitted("s-1", "{\"name\": \"é\"}", Optional.of("key-1")),
         new CatalogEvent.Submitted("s-2", "{}", Optional.empty()),
@@ -74,7 +76,8 @@ class PersistedSerializerTest {
         new CatalogEvent.Deleted("s-1"),
         new CatalogEvent.BudgetsChanged("s-1", Map.of("cifar10", 200, "é", 1)),
         new CatalogEvent.Paused("s-1"),
-        new CatalogEvent.Resumed("s-1"));
+        new CatalogEvent.Resumed("s-1"),
+        new CatalogEvent.TaskJoined("s-1", "c100", "{\"name\": \"x\"}"));
   }
 
   @ParameterizedTest
@@ -97,6 +100,15 @@ class PersistedSerializerTest {
     } else {
       assertThat(back).isEqualTo(value);
     }
+  }
+
+  @Test
+  void aSnapshotWrittenBeforeJoinsExistedReadsItsBudgetChanges() throws Exception {
+    byte[] old = io.mtnas.wire.proto.v1.StoredDeliveriesProto.newBuilder()
+        .addDeliveries(PersistedCodec.toProto(new StoredDelivery(1, "a", SCORED.outcome(), "w", 1)))
+        .addBudgets(PersistedCodec.toProto(new StoredBudget(1, "a", 30))).build().toByteArray();
+    Object back = new PersistedSerializer().fromBinary(old, PersistedSerializer.STORED_DELIVERIES);
+    assertThat(((StoredDeliveries) back).notices()).containsExactly(new StoredBudget(1, "a", 30));
   }
 
   @Test

@@ -7,7 +7,7 @@ import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.adapter.benchmark.TableProxySource;
 import io.mtnas.adapter.benchmark.TabularEvaluator;
 import io.mtnas.adapter.evaluator.ProcessEvaluator;
-import io.mtnas.adapter.evaluator.RoutingEvaluator;
+import io.mtnas.domain.evaluation.RoutingEvaluator;
 import io.mtnas.adapter.evaluator.TrainerTasksConfig;
 import io.mtnas.domain.evaluation.Evaluator;
 import io.mtnas.domain.predictor.ComputedProxies;

@@ -60,7 +60,7 @@ final class ApiJson {
       number(tn, "best_fitness", t.bestFitness());
       tn.put("solved", t.solved());
     }
-    n.set("spec", SpecWriter.toTree(e.spec()));
+    n.set("spec", SpecWriter.toTree(e.currentSpec()));
     return n;
   }
 

@@ -79,6 +79,7 @@ public final class ApiRoutes extends AllDirectives {
   private final BooleanSupplier ready;
   private final EventRoutes events;
   private final ControlRoutes control;
+  private final TaskRoutes tasks;
   private final WorkerRoutes workers;
 
   ApiRoutes(ActorSystem<?> system, ActorRef<SearchService.Command> service, BenchmarkTables tables,
@@ -91,6 +92,7 @@ public final class ApiRoutes extends AllDirectives {
     this.ready = ready;
     this.events = new EventRoutes(system, service, settings);
     this.control = new ControlRoutes(system, service, tables, settings);
+    this.tasks = new TaskRoutes(system, service, tables, settings);
     this.workers = new WorkerRoutes(system, service, settings);
   }
 
@@ -132,6 +134,9 @@ public final class ApiRoutes extends AllDirectives {
             id -> methods(request, Map.of(HttpMethods.GET, () -> evaluations(request, id)))),
         path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("events"),
             id -> methods(request, Map.of(HttpMethods.GET, () -> events.follow(request, id, p -> problem(request, p))))),
+        path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("tasks"),
+            id -> methods(request, Map.of(HttpMethods.POST,
+                () -> completeWithFuture(recover(request, tasks.join(request, id)))))),
         path(PathMatchers.segment("searches").slash(PathMatchers.segment()).slash("cancel"),
             id -> methods(request, Map.of(HttpMethods.POST, () -> cancel(request, id)))),
         problem(request, Problem.notFound("no route " + request.getUri().path())));
@@ -257,7 +262,7 @@ public final class ApiRoutes extends AllDirectives {
               }
               List<EvaluationRecord> rows = view.get().records();
               if (csv) {
-                List<String> order = view.get().entry().spec().tasks().stream().map(TaskSpec::name).toList();
+                List<String> order = view.get().entry().currentSpec().tasks().stream().map(TaskSpec::name).toList();
                 List<EvaluationRecord> tail = rows.subList((int) Math.min(skip, rows.size()), rows.size());
                 return HttpResponse.create().withEntity(HttpEntities.create(
                     ContentTypes.create(MediaTypes.TEXT_CSV, HttpCharsets.UTF_8), EvaluationsCsv.render(order, tail)));
@@ -366,7 +371,7 @@ public final class ApiRoutes extends AllDirectives {
         ContentTypes.APPLICATION_JSON, (body.toString() + "\n").getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static HttpResponse specProblem(HttpRequest request, SpecException e, JsonNode body) {
+  static HttpResponse specProblem(HttpRequest request, SpecException e, JsonNode body) {
     if (e.malformed()) {
       return Problem.badRequest("malformed-json", "Malformed JSON", e.reason()).response(path(request));
     }

@@ -148,10 +148,10 @@ final class ControlRoutes {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       String field = "$.budgets." + f.getKey();
-      Optional<TaskSpec> task = entry.spec().tasks().stream().filter(t -> t.name().equals(f.getKey())).findFirst();
+      Optional<TaskSpec> task = entry.currentSpec().tasks().stream().filter(t -> t.name().equals(f.getKey())).findFirst();
       if (task.isEmpty()) {
         throw new BadBudget(field, "search " + entry.id() + " has no task \"" + f.getKey() + "\"; its tasks: "
-            + entry.spec().tasks().stream().map(TaskSpec::name).toList(), f.getValue());
+            + entry.currentSpec().tasks().stream().map(TaskSpec::name).toList(), f.getValue());
       }
       int max = tables.get(task.get().benchmark()).size();
       JsonNode v = f.getValue();

@@ -48,8 +48,8 @@ public final class DataDirectory implements SearchService.Output {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
-    List<String> taskOrder = entry.spec().tasks().stream().map(TaskSpec::name).toList();
-    AtomicFiles.write(dir.resolve("spec.json"), SpecWriter.toJson(entry.spec()));
+    List<String> taskOrder = entry.currentSpec().tasks().stream().map(TaskSpec::name).toList();
+    AtomicFiles.write(dir.resolve("spec.json"), SpecWriter.toJson(entry.currentSpec()));
     AtomicFiles.write(dir.resolve("evaluations.csv"), EvaluationsCsv.render(taskOrder, records));
     AtomicFiles.write(dir.resolve("report.json"), ReportJson.render(entry.report().orElseThrow(), tables));
   }

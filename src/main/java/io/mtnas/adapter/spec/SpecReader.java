@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,7 @@ public final class SpecReader {
   static final Set<String> GP = Set.of("length_scale", "noise", "task_correlation", "max_rows", "scoring");
   static final Set<String> TRANSFER = Set.of("mode", "count", "elite_ratio", "negative_window");
   static final Set<String> TASK = Set.of("name", "benchmark", "fitness", "direction", "threshold", "budget",
-      "test_metrics", "proxy_metrics", "cost_metric", "trainer");
+      "test_metrics", "proxy_metrics", "cost_metric", "trainer", "join_after");
   static final Set<String> TRAINER = Set.of("dataset", "channels", "cells_per_stage", "epochs", "batch_size",
       "learning_rate", "seed", "device", "train_network");
   static final Set<String> DATASET = Set.of("kind", "path", "num_classes", "synthetic_images", "synthetic_size",
@@ -138,15 +139,7 @@ public final class SpecReader {
 
   /** Parses spec text; {@code source} names it in errors. */
   public SearchSpec parse(String source, String text, BenchmarkTables tables) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw SpecException.malformed(source, "not valid JSON"
-          + (loc != null ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "")
-          + ": " + jsonReason(e));
-    }
+    JsonNode root = tree(source, text);
     JsonFields top = new JsonFields(source, "$", root, TOP);
     top.optionalText("description");
     String name = top.string("name");
@@ -182,11 +175,48 @@ public final class SpecReader {
       space = taskSpace;
       tasks.add(task);
     }
+    if (tasks.stream().noneMatch(TaskSpec::starts)) {
+      throw top.fail(top.at("tasks"), "every task has join_after; at least one must be searched from the start");
+    }
     if (declared.isPresent() && !declared.get().equals(space)) {
       throw top.fail(top.at("space"), "\"" + declared.get() + "\" does not match the tasks' space \"" + space + "\"");
     }
     checkStrategyAgainstTasks(strategyFields, strategy, top.at("tasks"), tasks);
     return new SearchSpec(name, space, seed, workers, strategy, tasks);
+  }
+
+  /**
+   * Parses one task that is to join {@code search} (the body of {@code POST /searches/{id}/tasks}):
+   * the fields of a spec's task, checked against the tables, the search's space, its other task
+   * names and its strategy. Paths in errors start at the task object ({@code $.budget}).
+   */
+  public TaskSpec parseTask(String source, String text, SearchSpec search, BenchmarkTables tables) {
+    JsonFields t = new JsonFields(source, "$", tree(source, text), TASK);
+    TaskSpec task = task(t, tables, Optional.of(search.space()));
+    if (search.tasks().stream().anyMatch(other -> other.name().equals(task.name()))) {
+      throw t.fail(t.at("name"), "the search already has a task \"" + task.name() + "\"");
+    }
+    String taskSpace = task.trainer().isPresent() ? search.space() : tables.get(task.benchmark()).space().id();
+    if (!taskSpace.equals(search.space())) {
+      throw t.fail(t.at("benchmark"), "benchmark \"" + task.benchmark() + "\" is in space " + taskSpace
+          + " but the search's tasks are in " + search.space() + "; all tasks of a search share one space");
+    }
+    if (search.strategy().guidance().zeroCost() && task.proxyMetrics().isEmpty()) {
+      throw t.fail(t.at("proxy_metrics"), "the search ranks by zero-cost proxies, so the task must list at"
+          + " least one proxy_metrics column");
+    }
+    return task;
+  }
+
+  private static JsonNode tree(String source, String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      throw SpecException.malformed(source, "not valid JSON"
+          + (loc != null ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "")
+          + ": " + jsonReason(e));
+    }
   }
 
   /** The strategy settings that depend on the tasks: zero-cost needs proxies, transfer needs two tasks. */
@@ -324,6 +354,12 @@ public final class SpecReader {
   }
 
   private static TaskSpec task(JsonFields t, BenchmarkTables tables, Optional<String> declaredSpace) {
+    OptionalLong joinAfter = t.has("join_after")
+        ? OptionalLong.of(t.intAtLeast("join_after", 1, 1)) : OptionalLong.empty();
+    return startingTask(t, tables, declaredSpace).withJoinAfter(joinAfter);
+  }
+
+  private static TaskSpec startingTask(JsonFields t, BenchmarkTables tables, Optional<String> declaredSpace) {
     String name = t.string("name");
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw t.fail(t.at("name"), "\"" + name + "\" may only hold letters, digits, '.', '_' and '-'");

@@ -70,6 +70,7 @@ public final class SpecWriter {
       t.testMetrics().forEach(n.putArray("test_metrics")::add);
       t.proxyMetrics().forEach(n.putArray("proxy_metrics")::add);
       t.costMetric().ifPresent(c -> n.put("cost_metric", c));
+      t.joinAfter().ifPresent(after -> n.put("join_after", after));
       t.trainer().ifPresent(ts -> {
         ObjectNode o = n.putObject("trainer");
         ObjectNode d = o.putObject("dataset");

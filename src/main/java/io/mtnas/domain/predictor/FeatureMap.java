@@ -37,6 +37,11 @@ public final class FeatureMap {
     return tasks;
   }
 
+  /** The same encoding over another list of tasks (a task joined the search). */
+  public FeatureMap withTasks(List<String> newTasks) {
+    return newTasks.equals(tasks) ? this : new FeatureMap(embedder, proxies, proxyMetrics, newTasks);
+  }
+
   public double[] row(String task, Architecture architecture) {
     return row(task, architecture, CrossTaskValues.none());
   }

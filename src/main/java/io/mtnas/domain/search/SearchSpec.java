@@ -26,8 +26,8 @@ public record SearchSpec(
     if (workers < 1 || workers > MAX_WORKERS) {
       throw new IllegalArgumentException("workers must be in 1.." + MAX_WORKERS + ", got " + workers);
     }
-    if (tasks.isEmpty()) {
-      throw new IllegalArgumentException("a search needs at least one task");
+    if (tasks.stream().noneMatch(TaskSpec::starts)) {
+      throw new IllegalArgumentException("a search needs at least one task searched from the start");
     }
     Set<String> names = new HashSet<>();
     for (TaskSpec t : tasks) {
@@ -53,6 +53,23 @@ public record SearchSpec(
   public SearchSpec withBudgets(java.util.Map<String, Integer> budgets) {
     return new SearchSpec(name, space, seed, workers, strategy,
         tasks.stream().map(t -> budgets.containsKey(t.name()) ? t.withBudget(budgets.get(t.name())) : t).toList());
+  }
+
+  /** The same search with one more task (which joins it, or is searched from the start if not launched). */
+  public SearchSpec withTask(TaskSpec task) {
+    List<TaskSpec> more = new java.util.ArrayList<>(tasks);
+    more.add(task);
+    return new SearchSpec(name, space, seed, workers, strategy, more);
+  }
+
+  /** The same search settings with {@code task} alone, searched from the start (to build its evaluator). */
+  public SearchSpec withOnly(TaskSpec task) {
+    return new SearchSpec(name, space, seed, workers, strategy, List.of(task.withJoinAfter(java.util.OptionalLong.empty())));
+  }
+
+  /** The tasks searched from the start, in spec order (the others join later). */
+  public List<TaskSpec> startingTasks() {
+    return tasks.stream().filter(TaskSpec::starts).toList();
   }
 
   /** Outstanding evaluations per population: the strategy's setting, else one per worker. */

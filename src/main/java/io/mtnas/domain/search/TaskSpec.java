@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Optional;
  * @param proxyMetrics free low-fidelity signals (zero-cost proxies) the search may use
  * @param costMetric the benchmark column holding an evaluation's (simulated) cost in seconds, optional
  * @param trainer how the task trains architectures when its benchmark is {@code trainer}
+ * @param joinAfter when present, the task is not searched from the start: it joins the running
+ *     search once that many evaluations (of all tasks) have been delivered, as a task added through
+ *     the service's API would (a spec that reproduces a join, for benchmarks and tests)
  */
 public record TaskSpec(
     String name,
@@ -33,7 +37,8 @@ public record TaskSpec(
     List<String> testMetrics,
     List<String> proxyMetrics,
     Optional<String> costMetric,
-    Optional<TrainerSpec> trainer) {
+    Optional<TrainerSpec> trainer,
+    OptionalLong joinAfter) {
 
   public TaskSpec {
     Objects.requireNonNull(name, "name");
@@ -43,11 +48,32 @@ public record TaskSpec(
     Objects.requireNonNull(threshold, "threshold");
     Objects.requireNonNull(costMetric, "costMetric");
     Objects.requireNonNull(trainer, "trainer");
+    Objects.requireNonNull(joinAfter, "joinAfter");
+    if (joinAfter.isPresent() && joinAfter.getAsLong() < 1) {
+      throw new IllegalArgumentException("task " + name + " must join after >= 1 evaluations, got "
+          + joinAfter.getAsLong());
+    }
     testMetrics = List.copyOf(testMetrics);
     proxyMetrics = List.copyOf(proxyMetrics);
     if (budget < 1) {
       throw new IllegalArgumentException("budget of task " + name + " must be >= 1, got " + budget);
     }
+  }
+
+  /** A task searched from the start. */
+  public TaskSpec(
+      String name,
+      String benchmark,
+      String fitness,
+      Direction direction,
+      OptionalDouble threshold,
+      int budget,
+      List<String> testMetrics,
+      List<String> proxyMetrics,
+      Optional<String> costMetric,
+      Optional<TrainerSpec> trainer) {
+    this(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics, costMetric, trainer,
+        OptionalLong.empty());
   }
 
   /** A task scored by a benchmark table. */
@@ -68,7 +94,18 @@ public record TaskSpec(
   /** The same task with another evaluation budget. */
   public TaskSpec withBudget(int newBudget) {
     return new TaskSpec(name, benchmark, fitness, direction, threshold, newBudget, testMetrics, proxyMetrics,
-        costMetric, trainer);
+        costMetric, trainer, joinAfter);
+  }
+
+  /** The same task joining after {@code evaluations} deliveries (empty: searched from the start). */
+  public TaskSpec withJoinAfter(OptionalLong evaluations) {
+    return new TaskSpec(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics,
+        costMetric, trainer, evaluations);
+  }
+
+  /** Whether the task is searched from the start (it does not join later). */
+  public boolean starts() {
+    return joinAfter.isEmpty();
   }
 
   /** Whether a best-so-far value solves the task (false when it has no threshold). */

@@ -61,7 +61,7 @@ public final class Catalog {
       Map<String, List<EvaluationRecord>> records = new HashMap<>(finishedRecords);
       records.put(f.id(), f.records());
       SearchSpec spec = registry.get(f.id()).orElseThrow(() -> new IllegalStateException(
-          "stored finish of " + f.id() + ", which was never submitted")).spec();
+          "stored finish of " + f.id() + ", which was never submitted")).currentSpec();
       return new Catalog(registry.finished(f.id(), f.report(spec)), Map.copyOf(records));
     } else if (event instanceof CatalogEvent.Failed f) {
       return new Catalog(registry.failed(f.id(), f.reason()), finishedRecords);
@@ -69,6 +69,8 @@ public final class Catalog {
       return new Catalog(registry.cancel(c.id()).registry(), finishedRecords);
     } else if (event instanceof CatalogEvent.BudgetsChanged b) {
       return new Catalog(registry.budgetsChanged(b.id(), b.budgets()), finishedRecords);
+    } else if (event instanceof CatalogEvent.TaskJoined j) {
+      return new Catalog(registry.taskJoined(j.id(), specs.apply(j.specJson()).task(j.task())), finishedRecords);
     } else if (event instanceof CatalogEvent.Paused p) {
       return new Catalog(registry.pause(p.id()).registry(), finishedRecords);
     } else if (event instanceof CatalogEvent.Resumed r) {

@@ -65,6 +65,20 @@ public sealed interface CatalogEvent {
     }
   }
 
+  /**
+   * A task joined the search (or, before it first started, became part of its spec).
+   *
+   * @param specJson the search's spec with the task, in its documented JSON form (its task {@code
+   *     task} is the one that joined)
+   */
+  record TaskJoined(String id, String task, String specJson) implements CatalogEvent {
+    public TaskJoined {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(task, "task");
+      Objects.requireNonNull(specJson, "specJson");
+    }
+  }
+
   /** Stopped on request; what it evaluated stays stored and is replayed when it resumes. */
   record Paused(String id) implements CatalogEvent {}
 

@@ -91,7 +91,8 @@ public final class SearchRegistry {
       throw new IllegalArgumentException("search id " + id + " is taken");
     }
     List<TaskProgress> tasks = spec.tasks().stream().map(TaskProgress::start).toList();
-    SearchEntry entry = new SearchEntry(id, submitted + 1, spec, SearchState.QUEUED, 1, false, idempotencyKey, tasks,
+    SearchEntry entry = new SearchEntry(id, submitted + 1, spec, SearchState.QUEUED, 1, false, idempotencyKey, List.of(),
+        tasks,
         Optional.empty(), Optional.empty());
     Map<String, String> newKeys = keys;
     if (idempotencyKey.isPresent()) {
@@ -118,10 +119,13 @@ public final class SearchRegistry {
     return ids;
   }
 
-  /** A queued search is now running. */
+  /**
+   * A queued search is now running; or a running one runs again (its engine ended before a task
+   * that joined it reached it), and its progress starts over as it replays.
+   */
   public SearchRegistry started(String id) {
     SearchEntry e = entries.get(id);
-    if (e == null || e.state() != SearchState.QUEUED) {
+    if (e == null || (e.state() != SearchState.QUEUED && e.state() != SearchState.RUNNING)) {
       return this;
     }
     return with(e.started());
@@ -136,7 +140,7 @@ public final class SearchRegistry {
     List<TaskProgress> tasks = new ArrayList<>(e.tasks());
     for (int i = 0; i < tasks.size(); i++) {
       if (tasks.get(i).task().equals(record.task())) {
-        TaskSpec spec = e.spec().task(record.task());
+        TaskSpec spec = e.currentSpec().task(record.task());
         tasks.set(i, tasks.get(i).plus(record, spec));
         return with(e.withTasks(tasks));
       }
@@ -208,6 +212,32 @@ public final class SearchRegistry {
       throw new IllegalStateException("stored budget change of " + id + ": " + why);
     });
     return with(e.withBudgets(budgets));
+  }
+
+  /**
+   * A new task for a search that is not over: part of its spec while it never started, else it
+   * joins the running (or paused) engine. A name the search has is a {@link Kind#CONFLICT}, as is a
+   * search that is over.
+   */
+  public Outcome joinTask(String id, TaskSpec task) {
+    SearchEntry e = entries.get(id);
+    if (e == null) {
+      return new Outcome(this, Kind.NOT_FOUND, Optional.empty(), false);
+    }
+    if (e.state().over() || e.tasks().stream().anyMatch(t -> t.task().equals(task.name()))) {
+      return new Outcome(this, Kind.CONFLICT, Optional.of(e), false);
+    }
+    SearchEntry joined = e.withTask(task);
+    return new Outcome(with(joined), Kind.CHANGED, Optional.of(joined), e.state() == SearchState.RUNNING);
+  }
+
+  /** A stored join, applied again as it was accepted. */
+  public SearchRegistry taskJoined(String id, TaskSpec task) {
+    Outcome o = joinTask(id, task);
+    if (o.kind() != Kind.CHANGED) {
+      throw new IllegalStateException("stored join of task " + task.name() + " to " + id + ": " + o.kind());
+    }
+    return o.registry();
   }
 
   /** What is wrong with a budget change, if anything. */

@@ -53,10 +53,11 @@ public record SearchWiring(
   public static SearchWiring of(SearchSpec spec, SearchResources resources) {
     SearchSpace space = SearchSpaces.byId(spec.space());
     StrategySpec strategy = spec.strategy();
-    List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
+    // tasks that join later are added as their results appear (TaskOrder), as live joins are
+    List<String> taskNames = spec.startingTasks().stream().map(TaskSpec::name).toList();
     // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
     boolean predicted = strategy.guidance().guided() && strategy.guidance().predictor();
-    boolean arbitrated = strategy.transfer().enabled() && taskNames.size() > 1;
+    boolean arbitrated = strategy.transfer().enabled() && spec.tasks().size() > 1;
     // Built only when something reads it: node2vec trains for most of a second.
     boolean embedded = predicted || (arbitrated && strategy.transfer().mode() == TransferSpec.Mode.RANK);
     Embedder embedder = embedded ? Embedders.of(strategy.embedding(), space) : new OneHotEmbedder(space);
@@ -76,7 +77,7 @@ public record SearchWiring(
         : resources.regressor().orElseThrow(() -> new IllegalStateException(
             "the spec asks for a predictor but this process has no regression library"));
     List<String> proxyMetrics = guidance.zeroCost()
-        ? spec.tasks().stream().flatMap(t -> t.proxyMetrics().stream()).distinct().toList()
+        ? spec.startingTasks().stream().flatMap(t -> t.proxyMetrics().stream()).distinct().toList()
         : List.of();
     FeatureMap features = new FeatureMap(embedder, resources.proxies(), proxyMetrics, taskNames);
     Map<String, Direction> directions = new LinkedHashMap<>();

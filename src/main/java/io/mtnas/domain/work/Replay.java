@@ -21,22 +21,22 @@ public final class Replay {
   public static final String WORKER = "replay";
 
   private final List<StoredDelivery> stored;
-  private final List<StoredBudget> budgets;
+  private final List<StoredNotice> notices;
   private final int next;
-  private final int nextBudget;
+  private final int nextNotice;
 
-  private Replay(List<StoredDelivery> stored, List<StoredBudget> budgets, int next, int nextBudget) {
+  private Replay(List<StoredDelivery> stored, List<StoredNotice> notices, int next, int nextNotice) {
     this.stored = stored;
-    this.budgets = budgets;
+    this.notices = notices;
     this.next = next;
-    this.nextBudget = nextBudget;
+    this.nextNotice = nextNotice;
   }
 
   public static Replay of(List<StoredDelivery> stored) {
     return of(new StoredDeliveries(stored, List.of()));
   }
 
-  /** The deliveries and, each at its place among them, the budget changes a search stored. */
+  /** The deliveries and, each at its place among them, the notices (budgets, joins) a search stored. */
   public static Replay of(StoredDeliveries journal) {
     List<StoredDelivery> stored = journal.deliveries();
     for (int i = 0; i < stored.size(); i++) {
@@ -46,14 +46,14 @@ public final class Replay {
       }
     }
     long place = 0;
-    for (StoredBudget b : journal.budgets()) {
-      if (b.afterDelivery() < place || b.afterDelivery() > stored.size()) {
-        throw new IllegalArgumentException("stored budget change " + b + " is out of place (after " + place
+    for (StoredNotice n : journal.notices()) {
+      if (n.afterDelivery() < place || n.afterDelivery() > stored.size()) {
+        throw new IllegalArgumentException("stored notice " + n + " is out of place (after " + place
             + ", " + stored.size() + " deliveries stored)");
       }
-      place = b.afterDelivery();
+      place = n.afterDelivery();
     }
-    return new Replay(stored, journal.budgets(), 0, 0);
+    return new Replay(stored, journal.notices(), 0, 0);
   }
 
   public static Replay none() {
@@ -61,7 +61,12 @@ public final class Replay {
   }
 
   public boolean done() {
-    return next >= stored.size() && nextBudget >= budgets.size();
+    return next >= stored.size() && nextNotice >= notices.size();
+  }
+
+  /** Whether {@code task} joined the stored search (so a restarted one replays its join). */
+  public boolean joins(String task) {
+    return notices.stream().anyMatch(n -> n instanceof StoredJoin && n.task().equals(task));
   }
 
   /** Stored deliveries handed back so far. */
@@ -75,7 +80,7 @@ public final class Replay {
 
   /**
    * What one {@link #advance} did: the ledger after it, the stored inputs to forward (deliveries
-   * and budget changes, in their stored order), the rest.
+   * and notices, in their stored order), the rest.
    */
   public record Advance(WorkLedger ledger, List<StoredInput> handed, Replay rest) {
     public List<StoredDelivery> deliveries() {
@@ -85,8 +90,9 @@ public final class Replay {
 
   /**
    * Hands the ledger every stored outcome whose job is pending, in stored order, stopping at the
-   * first whose job is not (yet) resubmitted; a budget change goes out as soon as the deliveries
-   * stored before it have, and its population owes the ledger a reply, as it did before.
+   * first whose job is not (yet) resubmitted; a notice goes out as soon as the deliveries stored
+   * before it have: after a budget change its population owes the ledger a reply, after a join the
+   * joining population its first batch, as before.
    *
    * @throws Diverged when the restarted search cannot be the stored one: a delivery the ledger
    *     makes differs from the stored one, or the next stored job is not pending although nobody
@@ -95,11 +101,13 @@ public final class Replay {
   public Advance advance(WorkLedger ledger) {
     List<StoredInput> out = new ArrayList<>();
     int i = next;
-    int b = nextBudget;
+    int n = nextNotice;
     while (true) {
-      while (b < budgets.size() && budgets.get(b).afterDelivery() == i) {
-        ledger = ledger.updated(new WorkEvent.Notified(budgets.get(b).task()));
-        out.add(budgets.get(b++));
+      while (n < notices.size() && notices.get(n).afterDelivery() == i) {
+        StoredNotice notice = notices.get(n++);
+        ledger = ledger.updated(notice instanceof StoredJoin
+            ? new WorkEvent.Registered(notice.task()) : new WorkEvent.Notified(notice.task()));
+        out.add(notice);
       }
       if (i >= stored.size()) {
         break;
@@ -129,7 +137,7 @@ public final class Replay {
       }
       // a retryable failure went back to the queue: the loop starts and fails it again
     }
-    return new Advance(ledger, out, new Replay(stored, budgets, i, b));
+    return new Advance(ledger, out, new Replay(stored, notices, i, n));
   }
 
   /** A restarted search that does not retrace its stored deliveries. */

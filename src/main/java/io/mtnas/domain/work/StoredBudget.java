@@ -8,7 +8,7 @@ import java.util.Objects;
  * restarted search announces it again at the same place among its replayed deliveries, so the
  * population takes the same decisions as before.
  */
-public record StoredBudget(long afterDelivery, String task, int budget) implements StoredInput {
+public record StoredBudget(long afterDelivery, String task, int budget) implements StoredNotice {
   public StoredBudget {
     if (afterDelivery < 0) {
       throw new IllegalArgumentException("afterDelivery must be >= 0, got " + afterDelivery);

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A search's stored deliveries and budget changes, each in order: the state of its durable
- * journal, and its snapshot. A budget change's place is the number of deliveries stored before it.
+ * A search's stored deliveries and notices (budget changes, joins), each in order: the state of its
+ * durable journal, and its snapshot. A notice's place is the number of deliveries stored before it.
  */
-public record StoredDeliveries(List<StoredDelivery> deliveries, List<StoredBudget> budgets) {
+public record StoredDeliveries(List<StoredDelivery> deliveries, List<StoredNotice> notices) {
   private static final StoredDeliveries EMPTY = new StoredDeliveries(List.of(), List.of());
 
   public StoredDeliveries {
     deliveries = List.copyOf(deliveries);
-    budgets = List.copyOf(budgets);
+    notices = List.copyOf(notices);
   }
 
   public static StoredDeliveries empty() {
@@ -24,21 +24,21 @@ public record StoredDeliveries(List<StoredDelivery> deliveries, List<StoredBudge
     if (d.sequence() != deliveries.size() + 1) {
       throw new IllegalArgumentException("delivery " + d.sequence() + " stored after " + deliveries.size());
     }
-    return new StoredDeliveries(plus(deliveries, d), budgets);
+    return new StoredDeliveries(plus(deliveries, d), notices);
   }
 
-  /** With one more budget change, which must be placed after the deliveries stored so far. */
-  public StoredDeliveries with(StoredBudget b) {
-    if (b.afterDelivery() != deliveries.size()) {
-      throw new IllegalArgumentException("budget change placed after delivery " + b.afterDelivery() + " stored after "
+  /** With one more notice, which must be placed after the deliveries stored so far. */
+  public StoredDeliveries with(StoredNotice n) {
+    if (n.afterDelivery() != deliveries.size()) {
+      throw new IllegalArgumentException(n + " placed after delivery " + n.afterDelivery() + " stored after "
           + deliveries.size());
     }
-    return new StoredDeliveries(deliveries, plus(budgets, b));
+    return new StoredDeliveries(deliveries, plus(notices, n));
   }
 
   /** Either kind of stored input. */
   public StoredDeliveries with(StoredInput input) {
-    return input instanceof StoredDelivery d ? with(d) : with((StoredBudget) input);
+    return input instanceof StoredDelivery d ? with(d) : with((StoredNotice) input);
   }
 
   public int size() {

@@ -209,4 +209,51 @@ class SearchRegistryTest {
         .containsExactly("c", "d");
     assertThat(r.delete("a").kind()).isEqualTo(SearchRegistry.Kind.CONFLICT);
   }
+
+  private static final TaskSpec C = new TaskSpec("c", "nb201", "score", Direction.MAX, OptionalDouble.empty(), 15,
+      List.of(), List.of(), Optional.empty());
+
+  @Test
+  void aTaskJoinsTheSpecBeforeTheFirstStartAndTheEngineAfterIt() {
+    SearchRegistry queued = submitted("x");
+    SearchRegistry.Outcome before = queued.joinTask("x", C);
+    assertThat(before.kind()).isEqualTo(SearchRegistry.Kind.CHANGED);
+    SearchEntry e = before.entry().orElseThrow();
+    assertThat(e.spec().tasks()).extracting(TaskSpec::name).as("never started: part of its spec").containsExactly("a", "b", "c");
+    assertThat(e.joined()).isEmpty();
+    assertThat(e.revision()).isEqualTo(2);
+
+    SearchRegistry running = queued.started("x");
+    SearchRegistry.Outcome after = running.joinTask("x", C);
+    assertThat(after.wasRunning()).isTrue();
+    SearchEntry j = after.entry().orElseThrow();
+    assertThat(j.spec().tasks()).extracting(TaskSpec::name).as("the engine starts from its spec").containsExactly("a", "b");
+    assertThat(j.joined()).containsExactly(C);
+    assertThat(j.currentSpec().tasks()).extracting(TaskSpec::name).containsExactly("a", "b", "c");
+    assertThat(j.tasks()).extracting(TaskProgress::task, TaskProgress::budget).last()
+        .isEqualTo(org.assertj.core.groups.Tuple.tuple("c", 15));
+    assertThat(j.budgetChanges()).as("its own budget is no change").isEmpty();
+
+    SearchRegistry progressed = after.registry().recorded("x", record("c", 1, 3, 4.0, 4.0));
+    assertThat(progressed.get("x").orElseThrow().tasks().get(2).evaluations()).isEqualTo(1);
+  }
+
+  @Test
+  void aTaskNameTheSearchHasOrASearchThatIsOverIsAConflict() {
+    SearchRegistry running = submitted("x").started("x");
+    assertThat(running.joinTask("x", A).kind()).isEqualTo(SearchRegistry.Kind.CONFLICT);
+    assertThat(running.joinTask("nope", C).kind()).isEqualTo(SearchRegistry.Kind.NOT_FOUND);
+    SearchRegistry over = running.cancel("x").registry();
+    assertThat(over.joinTask("x", C).kind()).isEqualTo(SearchRegistry.Kind.CONFLICT);
+    assertThatThrownBy(() -> over.taskJoined("x", C)).hasMessageContaining("stored join of task c");
+  }
+
+  @Test
+  void aRunningSearchStartedAgainStartsItsProgressOver() {
+    SearchRegistry r = submitted("x").started("x").recorded("x", record("a", 1, 3, 4.0, 4.0));
+    assertThat(r.get("x").orElseThrow().tasks().get(0).evaluations()).isEqualTo(1);
+    SearchEntry again = r.started("x").get("x").orElseThrow();
+    assertThat(again.state()).isEqualTo(SearchState.RUNNING);
+    assertThat(again.tasks().get(0).evaluations()).as("it replays what it stored").isZero();
+  }
 }

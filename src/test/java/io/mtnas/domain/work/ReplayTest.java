@@ -120,4 +120,43 @@ class ReplayTest {
     assertThatThrownBy(() -> StoredDeliveries.empty().with(new StoredBudget(1, "a", 9)))
         .hasMessageContaining("placed after delivery 1 stored after 0");
   }
+
+  @Test
+  void aStoredJoinRegistersItsTaskAtItsPlaceAndTheReplayWaitsForItsFirstBatch() {
+    // a0 delivered, then task b joined (b submits b0), then b0 delivered
+    Replay replay = Replay.of(new StoredDeliveries(List.of(stored(1, "a", scored(A0)), stored(2, "b", scored(B0))),
+        List.of(new StoredJoin(1, "b"))));
+    assertThat(replay.joins("b")).isTrue();
+    assertThat(replay.joins("a")).isFalse();
+    WorkLedger ledger = WorkLedger.of(RetryPolicy.attempts(3), List.of("a")).updated(new Submitted("a", List.of(A0)));
+
+    Replay.Advance first = replay.advance(ledger);
+    assertThat(first.handed()).containsExactly(stored(1, "a", scored(A0)), new StoredJoin(1, "b"));
+    assertThat(first.ledger().submitters()).containsExactly("a", "b");
+    assertThat(first.ledger().owes("b")).as("its first batch").isEqualTo(1);
+    assertThat(first.rest().done()).isFalse();
+
+    WorkLedger answered = first.ledger().updated(new Submitted("a", List.of())).updated(new Submitted("b", List.of(B0)));
+    Replay.Advance second = first.rest().advance(answered);
+    assertThat(second.handed()).containsExactly(stored(2, "b", scored(B0)));
+    assertThat(second.rest().done()).isTrue();
+  }
+
+  @Test
+  void budgetsAndJoinsKeepTheirStoredOrderAtOnePlace() {
+    List<StoredNotice> notices = List.of(new StoredJoin(1, "b"), new StoredBudget(1, "b", 7), new StoredBudget(1, "a", 3));
+    Replay replay = Replay.of(new StoredDeliveries(List.of(stored(1, "a", scored(A0))), notices));
+    WorkLedger ledger = WorkLedger.of(RetryPolicy.attempts(3), List.of("a")).updated(new Submitted("a", List.of(A0)));
+    Replay.Advance a = replay.advance(ledger);
+    assertThat(a.handed()).containsExactly(stored(1, "a", scored(A0)), notices.get(0), notices.get(1), notices.get(2));
+    assertThat(a.ledger().owed()).containsEntry("a", 2).containsEntry("b", 2);
+  }
+
+  @Test
+  void aJoinOutOfPlaceIsRefused() {
+    assertThatThrownBy(() -> StoredDeliveries.empty().with(new StoredJoin(3, "b")))
+        .hasMessageContaining("placed after delivery 3 stored after 0");
+    assertThatThrownBy(() -> Replay.of(new StoredDeliveries(List.of(), List.of(new StoredJoin(1, "b")))))
+        .hasMessageContaining("out of place");
+  }
 }

@@ -1,8 +1,5 @@
-package io.mtnas.adapter.evaluator;
+package io.mtnas.domain.evaluation;
 
-import io.mtnas.domain.evaluation.EvaluationJob;
-import io.mtnas.domain.evaluation.EvaluationOutcome;
-import io.mtnas.domain.evaluation.Evaluator;
 import java.util.Map;
 
 /** Hands each job to its task's evaluator: tables for some tasks, trainer processes for others. */
