@@ -34,6 +34,9 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
     INSTANCE
   }
 
+  /** Submit the first batch of a task that joined the running search after {@code afterDelivery} deliveries. */
+  public record Joined(long afterDelivery) implements Command, NoSerializationVerificationNeeded {}
+
   /** What the population tells whoever runs the search. */
   public sealed interface Report extends NoSerializationVerificationNeeded {}
 
@@ -91,6 +94,7 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessageEquals(Start.INSTANCE, () -> handle(TaskInput.Start.INSTANCE))
+        .onMessage(Joined.class, m -> handle(new TaskInput.Joined(m.afterDelivery())))
         .onMessage(Input.class, m -> handle(m.input()))
         .build();
   }
@@ -114,6 +118,14 @@ public final class PopulationActor extends AbstractBehavior<PopulationActor.Comm
           replyTo -> new TransferArbiter.Propose(task, a.asOf(), a.round(), replyTo),
           (reply, error) -> new Input(new TaskInput.TransfersDecided(
               reply == null ? List.of() : reply.decision().accepted())));
+    } else if (effect instanceof TaskEffect.AskWarmTransfers w) {
+      getContext().ask(PredictorActor.WarmPicks.class, peers.arbiter().orElseThrow(), ASK_TIMEOUT,
+          replyTo -> new TransferArbiter.WarmStart(task, w.asOf(), w.size(), replyTo),
+          (reply, error) -> new Input(new TaskInput.WarmPicks(reply == null ? List.of() : reply.picks())));
+    } else if (effect instanceof TaskEffect.AskWarmScores w) {
+      getContext().ask(PredictorActor.WarmPicks.class, peers.predictor().orElseThrow(), ASK_TIMEOUT,
+          replyTo -> new PredictorActor.WarmStart(task, w.asOf(), w.size(), replyTo),
+          (reply, error) -> new Input(new TaskInput.WarmPicks(reply == null ? List.of() : reply.picks())));
     } else if (effect instanceof TaskEffect.AskScores a) {
       getContext().ask(PredictorActor.Scores.class, peers.predictor().orElseThrow(), ASK_TIMEOUT,
           replyTo -> new PredictorActor.Score(task, a.asOf(), a.pool(), replyTo),

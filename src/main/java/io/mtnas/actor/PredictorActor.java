@@ -11,6 +11,7 @@ import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.TaskPredictors;
 import io.mtnas.domain.predictor.TaskOrder;
 import io.mtnas.domain.space.Architecture;
+import io.mtnas.domain.transfer.Offer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,8 +48,27 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
 
   public interface Command {}
 
+  /** A question answered from exactly the results numbered up to its {@code asOf}. */
+  sealed interface AsOf extends Command {
+    long asOf();
+  }
+
   /** Score the target task's candidates with what was known after outcome {@code asOf}. */
   public record Score(String target, long asOf, List<Architecture> candidates, ActorRef<Scores> replyTo)
+      implements AsOf, NoSerializationVerificationNeeded {}
+
+  /**
+   * The {@code size} architectures of the search's archive (everything evaluated up to {@code
+   * asOf}) that the target's model, learnt from the other tasks, ranks best: the first population
+   * of a task that joins.
+   */
+  public record WarmStart(String target, long asOf, int size, ActorRef<WarmPicks> replyTo)
+      implements AsOf, NoSerializationVerificationNeeded {}
+
+  /** Best first; empty when there was nothing to learn from. */
+  public record WarmPicks(List<Offer> picks) implements NoSerializationVerificationNeeded {}
+
+  private record WarmReady(ActorRef<WarmPicks> replyTo, List<Offer> picks, Throwable error)
       implements Command, NoSerializationVerificationNeeded {}
 
   /** One score per candidate (higher = better), or empty when there is nothing to learn from yet. */
@@ -80,7 +100,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   private final RetrainSchedule retrain;
   private final Map<String, Direction> directions = new HashMap<>();
   private final Executor trainingExecutor;
-  private final AsOfQueue<Score> queue = new AsOfQueue<>(Score::asOf);
+  private final AsOfQueue<AsOf> queue = new AsOfQueue<>(AsOf::asOf);
   private final Map<ModelKey, List<Score>> waitingForModel = new HashMap<>();
   private final Map<String, ModelKey> latestKey = new HashMap<>();
   private final Map<String, Fit> latestModel = new HashMap<>();
@@ -128,6 +148,14 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     return newReceiveBuilder()
         .onMessage(OutcomeObserved.class, this::onObserve)
         .onMessage(Score.class, this::onScore)
+        .onMessage(WarmStart.class, this::onScore)
+        .onMessage(WarmReady.class, m -> {
+          if (m.error() != null) {
+            getContext().getLog().warn("warm-starting a task failed: {}", m.error().toString());
+          }
+          m.replyTo().tell(new WarmPicks(m.error() == null ? m.picks() : List.of()));
+          return this;
+        })
         .onMessage(AddTask.class, m -> {
           directions.putIfAbsent(m.task(), m.direction());
           return this;
@@ -142,11 +170,35 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     return this;
   }
 
-  private Behavior<Command> onScore(Score s) {
+  private Behavior<Command> onScore(AsOf s) {
     if (queue.offer(s)) {
       serve(s);
     }
     return this;
+  }
+
+  private void serve(AsOf request) {
+    if (request instanceof WarmStart w) {
+      warm(w);
+    } else {
+      serve((Score) request);
+    }
+  }
+
+  /** Trains the target's model from every result up to the join and ranks the archive with it, off the actor. */
+  private void warm(WarmStart w) {
+    List<Observation> data = queue.dataFor(w);
+    FeatureMap encoding = features.withTasks(TaskOrder.of(features.tasks(), data, w.target()));
+    Map<String, Direction> known = Map.copyOf(directions);
+    getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
+      List<Offer> archive = io.mtnas.domain.transfer.WarmStart.archive(data);
+      Optional<TaskModel> model = TaskPredictors.train(w.target(), data, known, encoding, regressor, settings);
+      if (model.isEmpty() || archive.isEmpty()) {
+        return List.<Offer>of();
+      }
+      double[] scores = model.get().score(archive.stream().map(Offer::architecture).toList(), encoding);
+      return io.mtnas.domain.transfer.WarmStart.best(archive, scores, w.size());
+    }, trainingExecutor), (picks, error) -> new WarmReady(w.replyTo(), picks, error));
   }
 
   private void serve(Score s) {

@@ -74,6 +74,8 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   private final Map<String, TaskSpec> joinable = new LinkedHashMap<>();
   /** Tasks that joined, in the order they did; their populations exist once the search is wired. */
   private final List<TaskSpec> joined = new ArrayList<>();
+  /** Where each joined task joined: deliveries before it. */
+  private final Map<String, Long> joinedAt = new HashMap<>();
   private SearchWiring wiring;
   private TaskPeers peers;
   private ActorRef<PopulationActor.Report> reports;
@@ -165,22 +167,23 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     ActorContext<Command> context = getContext();
     reports = context.messageAdapter(PopulationActor.Report.class, WrappedReport::new);
     peers = spawnPeers(context, wiring);
-    spec.startingTasks().forEach(this::spawnPopulation);
+    spec.startingTasks().forEach(t -> spawnPopulation(t).tell(PopulationActor.Start.INSTANCE));
     joined.forEach(this::startJoined);
     return this;
   }
 
-  private void spawnPopulation(TaskSpec task) {
+  private ActorRef<PopulationActor.Command> spawnPopulation(TaskSpec task) {
     ActorRef<PopulationActor.Command> population = getContext().spawn(
         PopulationActor.create(wiring.taskSearch(task), manager, reports, peers, events, this::elapsedMillis),
         "population-" + populations++);
-    population.tell(PopulationActor.Start.INSTANCE);
+    return population;
   }
 
-  /** A joined task's population, once the search is wired; the predictor learns its direction first. */
+  /** A joined task's population, once the search is wired; the peers learn its direction first. */
   private void startJoined(TaskSpec task) {
     peers.predictor().ifPresent(p -> p.tell(new PredictorActor.AddTask(task.name(), task.direction())));
-    spawnPopulation(task);
+    peers.arbiter().ifPresent(a -> a.tell(new TransferArbiter.AddTask(task.name(), task.direction())));
+    spawnPopulation(task).tell(new PopulationActor.Joined(joinedAt.get(task.name())));
   }
 
   /** Tells the work manager of a task to join, unless the search has it already. */
@@ -206,6 +209,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
           + " joined, but nobody asked for it to join");
     }
     joined.add(task);
+    joinedAt.put(task.name(), m.afterDelivery());
     events.taskJoined(task, m.afterDelivery());
     if (wiring != null) {
       startJoined(task);
@@ -219,7 +223,8 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
         PredictorActor.create(p.features(), p.regressor(), p.settings(), p.retrain(), p.directions(), blockingExecutor),
         "predictor"));
     Optional<ActorRef<TransferArbiter.Command>> arbiter = wiring.arbiter().map(a -> context.spawn(
-        TransferArbiter.create(a.tasks(), a.populationSize(), a.transfer(), a.embedder(), a.seed(), events),
+        TransferArbiter.create(a.tasks(), a.directions(), a.populationSize(), a.transfer(), a.embedder(), a.seed(),
+            events),
         "transfer-arbiter"));
     return new TaskPeers(predictor, arbiter, wiring.proxies());
   }

@@ -1,6 +1,7 @@
 package io.mtnas.actor;
 
 import io.mtnas.domain.embedding.Embedder;
+import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.AsOfQueue;
 import io.mtnas.domain.predictor.TaskOrder;
@@ -39,9 +40,21 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   /** A target decided the label of an architecture transferred to it. */
   public record Labelled(Label label) implements Command, NoSerializationVerificationNeeded {}
 
+  /** A question answered from exactly the results numbered up to its {@code asOf}. */
+  sealed interface AsOf extends Command {
+    long asOf();
+  }
+
   /** Propose transfers for {@code target}'s round {@code round} as of outcome {@code asOf}. */
   public record Propose(String target, long asOf, int round, ActorRef<Proposed> replyTo)
-      implements Command, NoSerializationVerificationNeeded {}
+      implements AsOf, NoSerializationVerificationNeeded {}
+
+  /** The first population of a task that joined: {@code size} of the other tasks' current members, best first. */
+  public record WarmStart(String target, long asOf, int size, ActorRef<PredictorActor.WarmPicks> replyTo)
+      implements AsOf, NoSerializationVerificationNeeded {}
+
+  /** A task joined: its results are read in {@code direction}. */
+  public record AddTask(String task, Direction direction) implements Command, NoSerializationVerificationNeeded {}
 
   public record Proposed(TransferRank.Decision decision) implements NoSerializationVerificationNeeded {}
 
@@ -50,19 +63,22 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   private final TransferSpec settings;
   private final Embedder embedder;
   private final ProgressEvents events;
-  private final AsOfQueue<Propose> queue = new AsOfQueue<>(Propose::asOf);
+  private final AsOfQueue<AsOf> queue = new AsOfQueue<>(AsOf::asOf);
+  private final Map<String, Direction> directions = new HashMap<>();
   private final Map<String, TransferHistory> histories = new HashMap<>();
   private final long seed;
 
   private TransferArbiter(
       ActorContext<Command> context,
       List<String> tasks,
+      Map<String, Direction> directions,
       int populationSize,
       TransferSpec settings,
       Embedder embedder,
       long seed,
       ProgressEvents events) {
     super(context);
+    this.directions.putAll(directions);
     this.tasks = List.copyOf(tasks);
     this.populationSize = populationSize;
     this.settings = settings;
@@ -73,9 +89,10 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
 
   /** @param seed the search's seed: each decision draws from (seed, target, round), see {@link DerivedRandom} */
   public static Behavior<Command> create(
-      List<String> tasks, int populationSize, TransferSpec settings, Embedder embedder, long seed,
-      ProgressEvents events) {
-    return Behaviors.setup(c -> new TransferArbiter(c, tasks, populationSize, settings, embedder, seed, events));
+      List<String> tasks, Map<String, Direction> directions, int populationSize, TransferSpec settings,
+      Embedder embedder, long seed, ProgressEvents events) {
+    return Behaviors.setup(c -> new TransferArbiter(c, tasks, directions, populationSize, settings, embedder, seed,
+        events));
   }
 
   @Override
@@ -84,6 +101,11 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
         .onMessage(OutcomeObserved.class, this::onObserve)
         .onMessage(Labelled.class, this::onLabelled)
         .onMessage(Propose.class, this::onPropose)
+        .onMessage(WarmStart.class, this::onPropose)
+        .onMessage(AddTask.class, m -> {
+          directions.putIfAbsent(m.task(), m.direction());
+          return this;
+        })
         .build();
   }
 
@@ -97,14 +119,21 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
     return this;
   }
 
-  private Behavior<Command> onPropose(Propose p) {
+  private Behavior<Command> onPropose(AsOf p) {
     if (queue.offer(p)) {
       decide(p);
     }
     return this;
   }
 
-  private void decide(Propose p) {
+  private void decide(AsOf request) {
+    if (request instanceof WarmStart w) {
+      List<Observation> known = queue.dataFor(w);
+      w.replyTo().tell(new PredictorActor.WarmPicks(io.mtnas.domain.transfer.WarmStart.elites(w.target(),
+          TaskOrder.of(tasks, known, w.target()), populationSize, known, directions, w.size())));
+      return;
+    }
+    Propose p = (Propose) request;
     List<Observation> known = queue.dataFor(p);
     // a task that joined takes part once its first result is known (or as the asking target)
     List<Offer> candidates = TransferCandidates.of(p.target(), TaskOrder.of(tasks, known, p.target()), populationSize,

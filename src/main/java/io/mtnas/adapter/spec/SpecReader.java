@@ -12,6 +12,7 @@ import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.ComputedProxies;
 import io.mtnas.domain.predictor.GaussianProcessRegressor;
 import io.mtnas.domain.search.GuidanceSpec;
+import io.mtnas.domain.search.JoinStart;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskSpec;
@@ -52,7 +53,7 @@ public final class SpecReader {
   static final Set<String> GP = Set.of("length_scale", "noise", "task_correlation", "max_rows", "scoring");
   static final Set<String> TRANSFER = Set.of("mode", "count", "elite_ratio", "negative_window");
   static final Set<String> TASK = Set.of("name", "benchmark", "fitness", "direction", "threshold", "budget",
-      "test_metrics", "proxy_metrics", "cost_metric", "trainer", "join_after");
+      "test_metrics", "proxy_metrics", "cost_metric", "trainer", "join_after", "join_start");
   static final Set<String> TRAINER = Set.of("dataset", "channels", "cells_per_stage", "epochs", "batch_size",
       "learning_rate", "seed", "device", "train_network");
   static final Set<String> DATASET = Set.of("kind", "path", "num_classes", "synthetic_images", "synthetic_size",
@@ -175,6 +176,10 @@ public final class SpecReader {
       space = taskSpace;
       tasks.add(task);
     }
+    for (int i = 0; i < tasks.size(); i++) {
+      checkJoinStart(new JsonFields(source, top.at("tasks") + "[" + i + "]", taskArray.get(i), TASK), tasks.get(i),
+          strategy, true);
+    }
     if (tasks.stream().noneMatch(TaskSpec::starts)) {
       throw top.fail(top.at("tasks"), "every task has join_after; at least one must be searched from the start");
     }
@@ -205,7 +210,27 @@ public final class SpecReader {
       throw t.fail(t.at("proxy_metrics"), "the search ranks by zero-cost proxies, so the task must list at"
           + " least one proxy_metrics column");
     }
+    checkJoinStart(t, task, search.strategy(), false);
     return task;
+  }
+
+  /** A warm start needs what it starts from: a predictor, transfer between tasks; and a task that joins. */
+  private static void checkJoinStart(JsonFields t, TaskSpec task, StrategySpec strategy, boolean inSpec) {
+    if (!t.has("join_start")) {
+      return;
+    }
+    if (inSpec && task.starts()) {
+      throw t.fail(t.at("join_start"), "only a task with join_after joins a running search and has a first"
+          + " population to warm-start");
+    }
+    if (task.joinStart().usesPredictor() && task.joinStart() != JoinStart.BOTH
+        && !(strategy.guidance().guided() && strategy.guidance().predictor())) {
+      throw t.fail(t.at("join_start"), "\"predictor\" needs the search's shared predictor (strategy.predictor)");
+    }
+    if (task.joinStart() == JoinStart.TRANSFER && !strategy.transfer().enabled()) {
+      throw t.fail(t.at("join_start"), "\"transfer\" needs transfer between the search's tasks"
+          + " (strategy.transfer.mode)");
+    }
   }
 
   private static JsonNode tree(String source, String text) {
@@ -356,7 +381,8 @@ public final class SpecReader {
   private static TaskSpec task(JsonFields t, BenchmarkTables tables, Optional<String> declaredSpace) {
     OptionalLong joinAfter = t.has("join_after")
         ? OptionalLong.of(t.intAtLeast("join_after", 1, 1)) : OptionalLong.empty();
-    return startingTask(t, tables, declaredSpace).withJoinAfter(joinAfter);
+    JoinStart start = t.choice("join_start", JoinStart::parse, JoinStart.BOTH);
+    return startingTask(t, tables, declaredSpace).withJoinAfter(joinAfter).withJoinStart(start);
   }
 
   private static TaskSpec startingTask(JsonFields t, BenchmarkTables tables, Optional<String> declaredSpace) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mtnas.domain.search.GuidanceSpec;
+import io.mtnas.domain.search.JoinStart;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
 import io.mtnas.domain.search.TaskSpec;
@@ -71,6 +72,9 @@ public final class SpecWriter {
       t.proxyMetrics().forEach(n.putArray("proxy_metrics")::add);
       t.costMetric().ifPresent(c -> n.put("cost_metric", c));
       t.joinAfter().ifPresent(after -> n.put("join_after", after));
+      if (t.joinStart() != JoinStart.BOTH) {
+        n.put("join_start", t.joinStart().id());
+      }
       t.trainer().ifPresent(ts -> {
         ObjectNode o = n.putObject("trainer");
         ObjectNode d = o.putObject("dataset");

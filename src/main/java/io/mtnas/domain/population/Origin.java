@@ -11,10 +11,14 @@ public enum Origin {
   /** A crossover of two individuals. */
   CROSSOVER,
   /** Supplied from another task's population. */
-  TRANSFER;
+  TRANSFER,
+  /** A joining task's first population: from the search's archive, ranked by the shared predictor. */
+  WARM_PREDICTOR,
+  /** A joining task's first population: from the other tasks' current populations. */
+  WARM_TRANSFER;
 
-  /** Lowercase name for reports and logs. */
+  /** Lowercase name for reports and logs ({@code warm-predictor}, ...). */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

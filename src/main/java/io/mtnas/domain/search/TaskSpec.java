@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param joinAfter when present, the task is not searched from the start: it joins the running
  *     search once that many evaluations (of all tasks) have been delivered, as a task added through
  *     the service's API would (a spec that reproduces a join, for benchmarks and tests)
+ * @param joinStart where the task's first population comes from when it joins a running search
  */
 public record TaskSpec(
     String name,
@@ -38,7 +39,8 @@ public record TaskSpec(
     List<String> proxyMetrics,
     Optional<String> costMetric,
     Optional<TrainerSpec> trainer,
-    OptionalLong joinAfter) {
+    OptionalLong joinAfter,
+    JoinStart joinStart) {
 
   public TaskSpec {
     Objects.requireNonNull(name, "name");
@@ -49,6 +51,7 @@ public record TaskSpec(
     Objects.requireNonNull(costMetric, "costMetric");
     Objects.requireNonNull(trainer, "trainer");
     Objects.requireNonNull(joinAfter, "joinAfter");
+    Objects.requireNonNull(joinStart, "joinStart");
     if (joinAfter.isPresent() && joinAfter.getAsLong() < 1) {
       throw new IllegalArgumentException("task " + name + " must join after >= 1 evaluations, got "
           + joinAfter.getAsLong());
@@ -73,7 +76,7 @@ public record TaskSpec(
       Optional<String> costMetric,
       Optional<TrainerSpec> trainer) {
     this(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics, costMetric, trainer,
-        OptionalLong.empty());
+        OptionalLong.empty(), JoinStart.BOTH);
   }
 
   /** A task scored by a benchmark table. */
@@ -94,13 +97,19 @@ public record TaskSpec(
   /** The same task with another evaluation budget. */
   public TaskSpec withBudget(int newBudget) {
     return new TaskSpec(name, benchmark, fitness, direction, threshold, newBudget, testMetrics, proxyMetrics,
-        costMetric, trainer, joinAfter);
+        costMetric, trainer, joinAfter, joinStart);
   }
 
   /** The same task joining after {@code evaluations} deliveries (empty: searched from the start). */
   public TaskSpec withJoinAfter(OptionalLong evaluations) {
     return new TaskSpec(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics,
-        costMetric, trainer, evaluations);
+        costMetric, trainer, evaluations, joinStart);
+  }
+
+  /** The same task joining with another first population. */
+  public TaskSpec withJoinStart(JoinStart start) {
+    return new TaskSpec(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics,
+        costMetric, trainer, joinAfter, start);
   }
 
   /** Whether the task is searched from the start (it does not join later). */

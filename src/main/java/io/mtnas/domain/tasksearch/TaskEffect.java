@@ -27,6 +27,12 @@ public sealed interface TaskEffect {
   /** Ask the arbiter for this round's transfers, answered by {@link TaskInput.TransfersDecided}. */
   record AskTransfers(long asOf, int round) implements TaskEffect {}
 
+  /** Ask the arbiter for {@code size} architectures of the other tasks' populations as of {@code asOf} (a join). */
+  record AskWarmTransfers(long asOf, int size) implements TaskEffect {}
+
+  /** Ask the predictor for the {@code size} best of the search's archive as of {@code asOf} for this task (a join). */
+  record AskWarmScores(long asOf, int size) implements TaskEffect {}
+
   /** Ask the predictor to score the pool, answered by {@link TaskInput.ScoresReady}. */
   record AskScores(long asOf, List<Architecture> pool) implements TaskEffect {
     public AskScores {

@@ -64,6 +64,19 @@ public sealed interface TaskInput {
     }
   }
 
+  /**
+   * Submit the first batch of a task that joined the running search after {@code afterDelivery}
+   * deliveries: its first population may come from what the search knows as of then.
+   */
+  record Joined(long afterDelivery) implements TaskInput {}
+
+  /** A peer's answer to {@link TaskEffect.AskWarmTransfers} or {@link TaskEffect.AskWarmScores}: picks, best first. */
+  record WarmPicks(List<Offer> picks) implements TaskInput {
+    public WarmPicks {
+      picks = List.copyOf(picks);
+    }
+  }
+
   /** The task's evaluation budget is now {@code budget} (raised or lowered while it runs). */
   record BudgetChanged(int budget) implements TaskInput {
     public BudgetChanged {

@@ -1,6 +1,7 @@
 package io.mtnas.domain.tasksearch;
 
 import io.mtnas.domain.population.Candidate;
+import io.mtnas.domain.population.Origin;
 import io.mtnas.domain.population.PopulationState;
 import io.mtnas.domain.population.ProxyTrust;
 import io.mtnas.domain.predictor.ProxySource;
@@ -52,7 +53,10 @@ public final class TaskSearch {
   }
 
   /** The peer question a search waits for. */
-  enum Question { NONE, TRANSFERS, SCORES }
+  enum Question { NONE, TRANSFERS, SCORES, WARM_TRANSFERS, WARM_SCORES }
+
+  /** An architecture of a joining task's first population, and where it came from. */
+  record WarmSeed(Offer offer, Origin origin) {}
 
   final Settings settings;
   final PopulationState population;
@@ -72,12 +76,16 @@ public final class TaskSearch {
   /** Slot fills so far: the sequence number of the fill's random draws. */
   final long fills;
   final boolean finished;
+  /** A joining task's first population still to propose, in order. */
+  final List<WarmSeed> warm;
+  /** The arbiter's warm picks, kept while the predictor's are asked for. */
+  final List<Offer> warmTransfers;
 
   TaskSearch(
       Settings settings, PopulationState population, TransferLabels labels, ProxyTrust proxyTrust, long asOf,
       int lastTransferRound, Question awaiting, List<Candidate> askedPool, int askedSlots,
       List<Offer> pendingTransfers, Map<Architecture, String> transferSources, List<TaskInput> deferred,
-      long fills, boolean finished) {
+      long fills, boolean finished, List<WarmSeed> warm, List<Offer> warmTransfers) {
     this.settings = settings;
     this.population = population;
     this.labels = labels;
@@ -92,6 +100,8 @@ public final class TaskSearch {
     this.deferred = List.copyOf(deferred);
     this.fills = fills;
     this.finished = finished;
+    this.warm = List.copyOf(warm);
+    this.warmTransfers = List.copyOf(warmTransfers);
   }
 
   /** A task's search before its {@link TaskInput.Start}. */
@@ -99,7 +109,7 @@ public final class TaskSearch {
     return new TaskSearch(settings, initial,
         TransferLabels.of(initial.task().name(), initial.strategy().transfer().eliteRatio()),
         ProxyTrust.empty(initial.task().direction()), 0, 0, Question.NONE, List.of(), 0, List.of(), Map.of(),
-        List.of(), 0, false);
+        List.of(), 0, false, List.of(), List.of());
   }
 
   /** The search after every input of {@code log}, in order: what a restart rebuilds from storage. */
@@ -145,7 +155,8 @@ public final class TaskSearch {
         && asOf == s.asOf && lastTransferRound == s.lastTransferRound && awaiting == s.awaiting
         && askedPool.equals(s.askedPool) && askedSlots == s.askedSlots
         && pendingTransfers.equals(s.pendingTransfers) && transferSources.equals(s.transferSources)
-        && deferred.equals(s.deferred) && fills == s.fills && finished == s.finished;
+        && deferred.equals(s.deferred) && fills == s.fills && finished == s.finished && warm.equals(s.warm)
+        && warmTransfers.equals(s.warmTransfers);
   }
 
   @Override

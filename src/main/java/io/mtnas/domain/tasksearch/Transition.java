@@ -20,6 +20,7 @@ import io.mtnas.domain.tasksearch.TaskSearch.Question;
 import io.mtnas.domain.transfer.Label;
 import io.mtnas.domain.transfer.Offer;
 import io.mtnas.domain.transfer.TransferLabels;
+import io.mtnas.domain.transfer.WarmStart;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,6 +59,8 @@ final class Transition {
   private final Deque<TaskInput> deferred;
   private long fills;
   private boolean finished;
+  private final Deque<TaskSearch.WarmSeed> warm;
+  private List<Offer> warmTransfers;
 
   Transition(TaskSearch s) {
     settings = s.settings;
@@ -77,11 +80,14 @@ final class Transition {
     deferred = new ArrayDeque<>(s.deferred);
     fills = s.fills;
     finished = s.finished;
+    warm = new ArrayDeque<>(s.warm);
+    warmTransfers = s.warmTransfers;
   }
 
   TaskSearch result() {
     return new TaskSearch(settings, state, labels, proxyTrust, asOf, lastTransferRound, awaiting, askedPool,
-        askedSlots, List.copyOf(pendingTransfers), transferSources, List.copyOf(deferred), fills, finished);
+        askedSlots, List.copyOf(pendingTransfers), transferSources, List.copyOf(deferred), fills, finished,
+        List.copyOf(warm), warmTransfers);
   }
 
   void handle(TaskInput input) {
@@ -94,6 +100,8 @@ final class Transition {
       choose(askedPool, askedSlots, s.scores());
       askedPool = List.of();
       askedSlots = 0;
+    } else if (input instanceof TaskInput.WarmPicks w) {
+      onWarmPicks(w.picks(), input);
     } else if (awaiting != Question.NONE) {
       deferred.addLast(input);
       return;
@@ -117,9 +125,53 @@ final class Transition {
       onResult(r);
     } else if (input instanceof TaskInput.BudgetChanged b) {
       onBudget(b.budget());
+    } else if (input instanceof TaskInput.Joined j) {
+      onJoined(j.afterDelivery());
     } else {
       step();
     }
+  }
+
+  /**
+   * A task that joined: its first population is asked for as of the join (the arbiter's picks,
+   * then the predictor's, as the task's {@code join_start} and the search's peers allow), else it
+   * starts as the first tasks did.
+   */
+  private void onJoined(long afterDelivery) {
+    asOf = Math.max(asOf, afterDelivery);
+    if (task.joinStart().usesTransfer() && transfer.enabled() && settings.arbiter()) {
+      awaiting = Question.WARM_TRANSFERS;
+      effects.add(new TaskEffect.AskWarmTransfers(asOf, state.strategy().populationSize()));
+    } else if (warmByPredictor()) {
+      awaiting = Question.WARM_SCORES;
+      effects.add(new TaskEffect.AskWarmScores(asOf, state.strategy().populationSize()));
+    } else {
+      step();
+    }
+  }
+
+  private boolean warmByPredictor() {
+    return task.joinStart().usesPredictor() && guidance.guided() && guidance.predictor() && settings.predictor();
+  }
+
+  private void onWarmPicks(List<Offer> picks, TaskInput input) {
+    if (awaiting == Question.WARM_TRANSFERS && warmByPredictor()) {
+      warmTransfers = picks;
+      awaiting = Question.WARM_SCORES;
+      effects.add(new TaskEffect.AskWarmScores(asOf, state.strategy().populationSize()));
+      return;
+    }
+    if (awaiting != Question.WARM_TRANSFERS && awaiting != Question.WARM_SCORES) {
+      throw new IllegalStateException("task " + task.name() + " got " + input + " while awaiting " + awaiting);
+    }
+    List<Offer> predicted = awaiting == Question.WARM_SCORES ? picks : List.of();
+    List<Offer> transferred = awaiting == Question.WARM_SCORES ? warmTransfers : picks;
+    for (Offer o : WarmStart.alternate(predicted, transferred, state.strategy().populationSize())) {
+      warm.addLast(new TaskSearch.WarmSeed(o, predicted.contains(o) ? Origin.WARM_PREDICTOR : Origin.WARM_TRANSFER));
+    }
+    warmTransfers = List.of();
+    awaiting = Question.NONE;
+    step();
   }
 
   private void onResult(TaskInput.ResultArrived r) {
@@ -238,6 +290,14 @@ final class Transition {
    * pool, where they compete with its own mutants for the evaluation.
    */
   private void fill() {
+    while (slots() > 0 && !warm.isEmpty()) {
+      TaskSearch.WarmSeed seed = warm.removeFirst();
+      Architecture a = seed.offer().architecture();
+      if (!state.hasSeen(a) && !transferSources.containsKey(a)) {
+        transferSources.put(a, seed.offer().source()); // a transfer from the task that evaluated it
+        add(state.proposeExternal(a, seed.origin(), Optional.empty()));
+      }
+    }
     boolean transfersCompete = transfersCompete();
     while (!transfersCompete && slots() > 0 && !pendingTransfers.isEmpty()) {
       Offer offer = pendingTransfers.removeFirst();

@@ -44,7 +44,8 @@ public record SearchWiring(
       Map<String, Direction> directions) {}
 
   /** The transfer arbiter: which tasks exchange architectures, judged in which embedding. */
-  public record Arbiter(List<String> tasks, int populationSize, TransferSpec transfer, Embedder embedder, long seed) {}
+  public record Arbiter(List<String> tasks, Map<String, Direction> directions, int populationSize, TransferSpec transfer,
+      Embedder embedder, long seed) {}
 
   /**
    * @throws IllegalStateException when the spec asks for a learned predictor that {@code resources}
@@ -64,7 +65,8 @@ public record SearchWiring(
     Optional<Predictor> predictor = predicted
         ? Optional.of(predictor(spec, resources, embedder, taskNames)) : Optional.empty();
     Optional<Arbiter> arbiter = arbitrated
-        ? Optional.of(new Arbiter(taskNames, strategy.populationSize(), strategy.transfer(), embedder, spec.seed()))
+        ? Optional.of(new Arbiter(taskNames, directions(spec), strategy.populationSize(), strategy.transfer(), embedder,
+            spec.seed()))
         : Optional.empty();
     return new SearchWiring(spec, space, resources.proxies(), predictor, arbiter);
   }
@@ -80,12 +82,17 @@ public record SearchWiring(
         ? spec.startingTasks().stream().flatMap(t -> t.proxyMetrics().stream()).distinct().toList()
         : List.of();
     FeatureMap features = new FeatureMap(embedder, resources.proxies(), proxyMetrics, taskNames);
-    Map<String, Direction> directions = new LinkedHashMap<>();
-    spec.tasks().forEach(t -> directions.put(t.name(), t.direction()));
+    Map<String, Direction> directions = directions(spec);
     PredictorSettings defaults = PredictorSettings.defaults();
     PredictorSettings settings = new PredictorSettings(
         guidance.predictorOtherTasks(), defaults.otherTaskWeight(), defaults.minimumOwnResults());
-    return new Predictor(features, regressor, settings, resources.retrain(), Map.copyOf(directions));
+    return new Predictor(features, regressor, settings, resources.retrain(), directions);
+  }
+
+  private static Map<String, Direction> directions(SearchSpec spec) {
+    Map<String, Direction> directions = new LinkedHashMap<>();
+    spec.tasks().forEach(t -> directions.put(t.name(), t.direction()));
+    return Map.copyOf(directions);
   }
 
   /** Task {@code task}'s search before its first candidate, consulting the peers wired here. */

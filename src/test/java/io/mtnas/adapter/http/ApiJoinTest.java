@@ -132,6 +132,14 @@ class ApiJoinTest {
     assertThat(ApiServerTest.awaitOver(reference).get("state").asText()).isEqualTo("FINISHED");
     assertThat(csv(id)).as("one worker: a live join is the scheduled one at the same place").isEqualTo(csv(reference));
     assertThat(csv(id).lines().filter(l -> l.startsWith("late,")).count()).isEqualTo(25);
+    List<String> header = List.of(csv(id).lines().findFirst().orElseThrow().split(","));
+    List<String> origins = csv(id).lines().filter(l -> l.startsWith("late,"))
+        .map(l -> l.split(",", -1)[header.indexOf("origin")]).toList();
+    assertThat(origins.subList(0, 8)).as("its first population: the archive by the predictor, the others' populations")
+        .containsOnly("warm-predictor", "warm-transfer").contains("warm-predictor", "warm-transfer");
+    assertThat(events(id).stream().filter(f -> "evaluation".equals(f.event()))
+        .filter(f -> f.data().get("task").asText().equals("late")).limit(8)
+        .map(f -> f.data().get("origin").asText()).toList()).as("the events say so too").isEqualTo(origins.subList(0, 8));
 
     assertProblem(join(id, late(5).put("name", "later").toString()), 409, "conflict");
   }

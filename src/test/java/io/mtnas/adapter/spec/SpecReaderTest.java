@@ -225,8 +225,8 @@ class SpecReaderTest {
     void inTask() {
       rejected(s -> task(s, 1).put("thresold", 80.0), "$.tasks[1].thresold")
           .isEqualTo(SOURCE + ": $.tasks[1].thresold: unknown key; known keys here: "
-              + "[benchmark, budget, cost_metric, direction, fitness, join_after, name, proxy_metrics, test_metrics,"
-              + " threshold, trainer]");
+              + "[benchmark, budget, cost_metric, direction, fitness, join_after, join_start, name, proxy_metrics,"
+              + " test_metrics, threshold, trainer]");
     }
 
     @Test
