@@ -10,6 +10,7 @@ import io.mtnas.domain.predictor.RetrainSchedule;
 import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.TaskPredictors;
 import io.mtnas.domain.predictor.TaskOrder;
+import io.mtnas.domain.search.PriorResults;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.transfer.Offer;
 import java.util.ArrayList;
@@ -100,6 +101,8 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   private final RetrainSchedule retrain;
   private final Map<String, Direction> directions = new HashMap<>();
   private final Executor trainingExecutor;
+  /** Earlier searches' results (warm_from): part of every question's data, before the search's own. */
+  private final PriorResults prior;
   private final AsOfQueue<AsOf> queue = new AsOfQueue<>(AsOf::asOf);
   private final Map<ModelKey, List<Score>> waitingForModel = new HashMap<>();
   private final Map<String, ModelKey> latestKey = new HashMap<>();
@@ -119,8 +122,10 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
       PredictorSettings settings,
       RetrainSchedule retrain,
       Map<String, Direction> directions,
+      PriorResults prior,
       Executor trainingExecutor) {
     super(context);
+    this.prior = prior;
     this.features = features;
     this.regressor = regressor;
     this.settings = settings;
@@ -139,8 +144,20 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
       RetrainSchedule retrain,
       Map<String, Direction> directions,
       Executor trainingExecutor) {
+    return create(features, regressor, settings, retrain, directions, PriorResults.none(), trainingExecutor);
+  }
+
+  /** @param prior earlier searches' results, which every model learns from too */
+  public static Behavior<Command> create(
+      FeatureMap features,
+      Regressor regressor,
+      PredictorSettings settings,
+      RetrainSchedule retrain,
+      Map<String, Direction> directions,
+      PriorResults prior,
+      Executor trainingExecutor) {
     return Behaviors.setup(
-        c -> new PredictorActor(c, features, regressor, settings, retrain, directions, trainingExecutor));
+        c -> new PredictorActor(c, features, regressor, settings, retrain, directions, prior, trainingExecutor));
   }
 
   @Override
@@ -187,7 +204,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
 
   /** Trains the target's model from every result up to the join and ranks the archive with it, off the actor. */
   private void warm(WarmStart w) {
-    List<Observation> data = queue.dataFor(w);
+    List<Observation> data = prior.before(queue.dataFor(w));
     FeatureMap encoding = features.withTasks(TaskOrder.of(features.tasks(), data, w.target()));
     Map<String, Direction> known = Map.copyOf(directions);
     getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
@@ -202,7 +219,7 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   }
 
   private void serve(Score s) {
-    List<Observation> data = queue.dataFor(s, retrain.trainingPoint(s.asOf()));
+    List<Observation> data = prior.before(queue.dataFor(s, retrain.trainingPoint(s.asOf())));
     ModelKey key = new ModelKey(s.target(), data.size());
     if (key.equals(latestKey.get(s.target()))) {
       reply(s, latestModel.get(s.target()));

@@ -167,7 +167,12 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     ActorContext<Command> context = getContext();
     reports = context.messageAdapter(PopulationActor.Report.class, WrappedReport::new);
     peers = spawnPeers(context, wiring);
-    spec.startingTasks().forEach(t -> spawnPopulation(t).tell(PopulationActor.Start.INSTANCE));
+    // a search that starts from earlier searches starts each task as a join at 0: warm, from them
+    boolean warm = !resources.prior().isEmpty();
+    spec.startingTasks().forEach(t -> {
+      ActorRef<PopulationActor.Command> population = spawnPopulation(t);
+      population.tell(warm ? new PopulationActor.Joined(0) : PopulationActor.Start.INSTANCE);
+    });
     joined.forEach(this::startJoined);
     return this;
   }
@@ -220,11 +225,12 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   /** The shared predictor and the transfer arbiter, spawned only when the wiring has them. */
   private TaskPeers spawnPeers(ActorContext<Command> context, SearchWiring wiring) {
     Optional<ActorRef<PredictorActor.Command>> predictor = wiring.predictor().map(p -> context.spawn(
-        PredictorActor.create(p.features(), p.regressor(), p.settings(), p.retrain(), p.directions(), blockingExecutor),
+        PredictorActor.create(p.features(), p.regressor(), p.settings(), p.retrain(), p.directions(), p.prior(),
+            blockingExecutor),
         "predictor"));
     Optional<ActorRef<TransferArbiter.Command>> arbiter = wiring.arbiter().map(a -> context.spawn(
         TransferArbiter.create(a.tasks(), a.directions(), a.populationSize(), a.transfer(), a.embedder(), a.seed(),
-            events),
+            a.prior(), events),
         "transfer-arbiter"));
     return new TaskPeers(predictor, arbiter, wiring.proxies());
   }

@@ -6,7 +6,10 @@ import io.mtnas.domain.events.EventHistory;
 import io.mtnas.domain.events.ServiceEvents;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchResources;
+import io.mtnas.domain.search.PriorResults;
 import io.mtnas.domain.search.SearchSpec;
+import io.mtnas.domain.evaluation.Direction;
+import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TaskSpec;
 import io.mtnas.domain.service.Catalog;
@@ -279,6 +282,10 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   }
 
   private Behavior<Command> onSubmit(Submit m) {
+    if (registry().badWarmFrom(m.spec()).isPresent()) {
+      m.replyTo().tell(new SearchRegistry.Outcome(registry(), SearchRegistry.Kind.INVALID, Optional.empty(), false));
+      return this;
+    }
     SearchRegistry.Outcome outcome = registry().submit(m.id(), m.spec(), m.idempotencyKey());
     if (outcome.kind() != SearchRegistry.Kind.CREATED) {
       m.replyTo().tell(outcome);
@@ -416,6 +423,22 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
     return this;
   }
 
+  /** The results of the finished searches {@code spec} starts from, as the catalog keeps them. */
+  private PriorResults prior(SearchSpec spec) {
+    List<Observation> observations = new ArrayList<>();
+    Map<String, Direction> directions = new java.util.LinkedHashMap<>();
+    for (String earlier : spec.warmFrom()) {
+      SearchSpec was = registry().get(earlier).orElseThrow(() -> new IllegalStateException(
+          "search " + earlier + ", which this search starts from, is gone")).currentSpec();
+      was.tasks().forEach(t -> directions.put(PriorResults.taskName(earlier, t.name()), t.direction()));
+      for (EvaluationRecord r : catalog.finishedRecords(earlier).orElse(List.of())) {
+        observations.add(new Observation(observations.size() + 1, PriorResults.taskName(earlier, r.task()),
+            r.architecture(), r.fitness()));
+      }
+    }
+    return new PriorResults(observations, directions);
+  }
+
   private boolean coversEveryTask(String id, SearchCoordinator.Done done) {
     List<String> reported = done.report().tasks().stream().map(TaskResult::task).toList();
     return registry().get(id).orElseThrow().tasks().stream().allMatch(t -> reported.contains(t.task()));
@@ -463,7 +486,8 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       ActorRef<Command> self = getContext().getSelf();
       // no workers of its own: the service's pool serves it, spec.workers() at a time
       host.tell(new SearchHost.RunSearch(id, spec, evaluator, 0, EvaluatorWorker.SERVICE_KEY,
-          record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec), events(id), true));
+          record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec).withPrior(prior(spec)),
+          events(id), true));
       if (!entry.joined().isEmpty()) {
         // joined since it first started: a restarted engine replays the joins it stored at their
         // place and takes the others (the service died before the engine stored them) as new ones

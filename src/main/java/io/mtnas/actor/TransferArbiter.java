@@ -5,6 +5,7 @@ import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.predictor.AsOfQueue;
 import io.mtnas.domain.predictor.TaskOrder;
+import io.mtnas.domain.search.PriorResults;
 import io.mtnas.domain.random.DerivedRandom;
 import io.mtnas.domain.search.TransferSpec;
 import io.mtnas.domain.space.Architecture;
@@ -67,6 +68,8 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   private final Map<String, Direction> directions = new HashMap<>();
   private final Map<String, TransferHistory> histories = new HashMap<>();
   private final long seed;
+  /** Earlier searches' results (warm_from): their tasks' final populations are offered too. */
+  private final PriorResults prior;
 
   private TransferArbiter(
       ActorContext<Command> context,
@@ -76,8 +79,10 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
       TransferSpec settings,
       Embedder embedder,
       long seed,
+      PriorResults prior,
       ProgressEvents events) {
     super(context);
+    this.prior = prior;
     this.directions.putAll(directions);
     this.tasks = List.copyOf(tasks);
     this.populationSize = populationSize;
@@ -90,9 +95,9 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   /** @param seed the search's seed: each decision draws from (seed, target, round), see {@link DerivedRandom} */
   public static Behavior<Command> create(
       List<String> tasks, Map<String, Direction> directions, int populationSize, TransferSpec settings,
-      Embedder embedder, long seed, ProgressEvents events) {
+      Embedder embedder, long seed, PriorResults prior, ProgressEvents events) {
     return Behaviors.setup(c -> new TransferArbiter(c, tasks, directions, populationSize, settings, embedder, seed,
-        events));
+        prior, events));
   }
 
   @Override
@@ -128,13 +133,13 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
 
   private void decide(AsOf request) {
     if (request instanceof WarmStart w) {
-      List<Observation> known = queue.dataFor(w);
+      List<Observation> known = prior.before(queue.dataFor(w));
       w.replyTo().tell(new PredictorActor.WarmPicks(io.mtnas.domain.transfer.WarmStart.elites(w.target(),
           TaskOrder.of(tasks, known, w.target()), populationSize, known, directions, w.size())));
       return;
     }
     Propose p = (Propose) request;
-    List<Observation> known = queue.dataFor(p);
+    List<Observation> known = prior.before(queue.dataFor(p));
     // a task that joined takes part once its first result is known (or as the asking target)
     List<Offer> candidates = TransferCandidates.of(p.target(), TaskOrder.of(tasks, known, p.target()), populationSize,
         known);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import io.mtnas.adapter.predictor.XgboostRegressor;
 import io.mtnas.domain.search.SearchResources;
+import io.mtnas.adapter.spec.SpecException;
 import io.mtnas.adapter.spec.SpecReader;
 import io.mtnas.config.MtnasSettings;
 import io.mtnas.domain.search.SearchSpec;
@@ -65,6 +66,11 @@ record CliContext(Config config, MtnasSettings settings, BenchmarkLocation locat
 
   /** Reads the spec and checks it against the tables (its benchmarks and columns exist). */
   SearchSpec readSpec(Path file) {
-    return new SpecReader().read(file, tables);
+    SearchSpec spec = new SpecReader().read(file, tables);
+    if (!spec.warmFrom().isEmpty()) {
+      throw new SpecException(file + ": $.warm_from: names searches of a service (mtnas serve); this command has"
+          + " none to start from, remove it");
+    }
+    return spec;
   }
 }

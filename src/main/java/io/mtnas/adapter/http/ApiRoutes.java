@@ -173,12 +173,18 @@ public final class ApiRoutes extends AllDirectives {
           return AskPattern.<SearchService.Command, SearchRegistry.Outcome>ask(service,
                   replyTo -> new SearchService.Submit(UUID.randomUUID().toString(), spec, key, replyTo),
                   settings.askTimeout(), system.scheduler())
-              .thenApply(outcome -> submitted(request, outcome, body));
+              .thenApply(outcome -> submitted(request, outcome, body, spec));
         });
     return completeWithFuture(recover(request, response));
   }
 
-  private HttpResponse submitted(HttpRequest request, SearchRegistry.Outcome outcome, JsonNode body) {
+  private HttpResponse submitted(HttpRequest request, SearchRegistry.Outcome outcome, JsonNode body, SearchSpec spec) {
+    if (outcome.kind() == SearchRegistry.Kind.INVALID) {
+      var bad = outcome.registry().badWarmFrom(spec).orElseThrow();
+      String field = "$.warm_from[" + bad.getKey() + "]";
+      return Problem.badRequest("bad-spec", "Invalid search spec", "request body: " + field + ": " + bad.getValue())
+          .at(field, ApiJson.at(body, field)).response(path(request));
+    }
     SearchEntry e = outcome.entry().orElseThrow();
     Location location = Location.create(PREFIX + "/searches/" + e.id());
     switch (outcome.kind()) {
@@ -295,8 +301,11 @@ public final class ApiRoutes extends AllDirectives {
                 replyTo -> new SearchService.Delete(id, replyTo), settings.askTimeout(), system.scheduler())
             .thenApply(o -> switch (o.kind()) {
               case NOT_FOUND -> unknown(request, id);
-              case CONFLICT -> Problem.conflict("search " + id + " is " + o.entry().orElseThrow().state()
-                  + "; only a finished, failed or cancelled search can be deleted (cancel it first)")
+              case CONFLICT -> Problem.conflict(o.registry().warmedBy(id)
+                  .map(w -> "search " + w.id() + " starts from search " + id + " (warm_from) and is "
+                      + w.state() + "; delete it once that one is over")
+                  .orElseGet(() -> "search " + id + " is " + o.entry().orElseThrow().state()
+                      + "; only a finished, failed or cancelled search can be deleted (cancel it first)"))
                   .response(path(request));
               default -> HttpResponse.create().withStatus(StatusCodes.NO_CONTENT);
             })));

@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  * the space. Every error names the file and the JSON path of the value.
  */
 public final class SpecReader {
-  static final Set<String> TOP = Set.of("name", "space", "seed", "workers", "strategy", "tasks", "description");
+  static final Set<String> TOP = Set.of("name", "space", "seed", "workers", "strategy", "tasks", "description",
+      "warm_from");
   static final Set<String> STRATEGY = Set.of("kind", "population_size", "tournament_size", "avoid_seen",
       "parallelism", "embedding", "candidates", "samples", "incumbent_neighbours", "predictor",
       "predictor_other_tasks", "predictor_model", "gp", "zero_cost", "transfer");
@@ -187,7 +188,9 @@ public final class SpecReader {
       throw top.fail(top.at("space"), "\"" + declared.get() + "\" does not match the tasks' space \"" + space + "\"");
     }
     checkStrategyAgainstTasks(strategyFields, strategy, top.at("tasks"), tasks);
-    return new SearchSpec(name, space, seed, workers, strategy, tasks);
+    // searches of the service this spec is submitted to; checked there (mtnas run has none)
+    List<String> warmFrom = top.strings("warm_from");
+    return new SearchSpec(name, space, seed, workers, strategy, tasks, warmFrom);
   }
 
   /**

@@ -57,6 +57,9 @@ public final class SpecWriter {
     transfer.put("count", tr.count());
     transfer.put("elite_ratio", tr.eliteRatio());
     transfer.put("negative_window", tr.negativeWindow());
+    if (!spec.warmFrom().isEmpty()) {
+      spec.warmFrom().forEach(root.putArray("warm_from")::add);
+    }
     var tasks = root.putArray("tasks");
     for (TaskSpec t : spec.tasks()) {
       ObjectNode n = tasks.addObject();

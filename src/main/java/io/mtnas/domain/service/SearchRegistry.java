@@ -256,6 +256,32 @@ public final class SearchRegistry {
     return Optional.empty();
   }
 
+  /** A search that is not over and starts from {@code id}'s results, if any. */
+  public Optional<SearchEntry> warmedBy(String id) {
+    return entries.values().stream().filter(x -> !x.state().over() && x.spec().warmFrom().contains(id)).findFirst();
+  }
+
+  /**
+   * What is wrong with a spec's {@code warm_from}, by index: each must be a FINISHED search of this
+   * registry in the same space.
+   */
+  public Optional<Map.Entry<Integer, String>> badWarmFrom(SearchSpec spec) {
+    for (int i = 0; i < spec.warmFrom().size(); i++) {
+      String id = spec.warmFrom().get(i);
+      SearchEntry e = entries.get(id);
+      String why = e == null ? "no search " + id + " in this service"
+          : e.state() != SearchState.FINISHED ? "search " + id + " is " + e.state() + "; a search starts only from"
+              + " finished ones"
+          : !e.spec().space().equals(spec.space()) ? "search " + id + " searched space " + e.spec().space()
+              + ", this spec " + spec.space()
+          : null;
+      if (why != null) {
+        return Optional.of(Map.entry(i, why));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Pauses a queued or running search; one that is paused already or over is a conflict. */
   public Outcome pause(String id) {
     SearchEntry e = entries.get(id);
@@ -282,13 +308,16 @@ public final class SearchRegistry {
     return new Outcome(with(queued), Kind.CHANGED, Optional.of(queued), false);
   }
 
-  /** Forgets a search that is over (and its idempotency key); a queued or running one is a conflict. */
+  /**
+   * Forgets a search that is over (and its idempotency key); a queued or running one is a conflict,
+   * as is one that a search not over starts from ({@code warm_from}: it replays from its results).
+   */
   public Outcome delete(String id) {
     SearchEntry e = entries.get(id);
     if (e == null) {
       return new Outcome(this, Kind.NOT_FOUND, Optional.empty(), false);
     }
-    if (!e.state().over()) {
+    if (!e.state().over() || warmedBy(id).isPresent()) {
       return new Outcome(this, Kind.CONFLICT, Optional.of(e), false);
     }
     Map<String, SearchEntry> newEntries = new LinkedHashMap<>(entries);

@@ -12,6 +12,7 @@ import io.mtnas.domain.predictor.ProxySource;
 import io.mtnas.domain.predictor.Regressor;
 import io.mtnas.domain.predictor.RetrainSchedule;
 import io.mtnas.domain.search.GuidanceSpec;
+import io.mtnas.domain.search.PriorResults;
 import io.mtnas.domain.search.SearchResources;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.StrategySpec;
@@ -41,11 +42,11 @@ public record SearchWiring(
   /** The shared predictor: what it encodes, which model learns from it, and when it retrains. */
   public record Predictor(
       FeatureMap features, Regressor regressor, PredictorSettings settings, RetrainSchedule retrain,
-      Map<String, Direction> directions) {}
+      Map<String, Direction> directions, PriorResults prior) {}
 
   /** The transfer arbiter: which tasks exchange architectures, judged in which embedding. */
   public record Arbiter(List<String> tasks, Map<String, Direction> directions, int populationSize, TransferSpec transfer,
-      Embedder embedder, long seed) {}
+      Embedder embedder, long seed, PriorResults prior) {}
 
   /**
    * @throws IllegalStateException when the spec asks for a learned predictor that {@code resources}
@@ -55,7 +56,10 @@ public record SearchWiring(
     SearchSpace space = SearchSpaces.byId(spec.space());
     StrategySpec strategy = spec.strategy();
     // tasks that join later are added as their results appear (TaskOrder), as live joins are
-    List<String> taskNames = spec.startingTasks().stream().map(TaskSpec::name).toList();
+    // earlier searches' tasks (warm_from) come after the starting ones, in a fixed order
+    PriorResults prior = resources.prior();
+    List<String> taskNames = new java.util.ArrayList<>(spec.startingTasks().stream().map(TaskSpec::name).toList());
+    taskNames.addAll(prior.tasks());
     // a pool of samples alone (candidates 1, samples >= 1) is ranked by the predictor too
     boolean predicted = strategy.guidance().guided() && strategy.guidance().predictor();
     boolean arbitrated = strategy.transfer().enabled() && spec.tasks().size() > 1;
@@ -65,8 +69,8 @@ public record SearchWiring(
     Optional<Predictor> predictor = predicted
         ? Optional.of(predictor(spec, resources, embedder, taskNames)) : Optional.empty();
     Optional<Arbiter> arbiter = arbitrated
-        ? Optional.of(new Arbiter(taskNames, directions(spec), strategy.populationSize(), strategy.transfer(), embedder,
-            spec.seed()))
+        ? Optional.of(new Arbiter(List.copyOf(taskNames), directions(spec, prior), strategy.populationSize(),
+            strategy.transfer(), embedder, spec.seed(), prior))
         : Optional.empty();
     return new SearchWiring(spec, space, resources.proxies(), predictor, arbiter);
   }
@@ -82,15 +86,15 @@ public record SearchWiring(
         ? spec.startingTasks().stream().flatMap(t -> t.proxyMetrics().stream()).distinct().toList()
         : List.of();
     FeatureMap features = new FeatureMap(embedder, resources.proxies(), proxyMetrics, taskNames);
-    Map<String, Direction> directions = directions(spec);
+    Map<String, Direction> directions = directions(spec, resources.prior());
     PredictorSettings defaults = PredictorSettings.defaults();
     PredictorSettings settings = new PredictorSettings(
         guidance.predictorOtherTasks(), defaults.otherTaskWeight(), defaults.minimumOwnResults());
-    return new Predictor(features, regressor, settings, resources.retrain(), directions);
+    return new Predictor(features, regressor, settings, resources.retrain(), directions, resources.prior());
   }
 
-  private static Map<String, Direction> directions(SearchSpec spec) {
-    Map<String, Direction> directions = new LinkedHashMap<>();
+  private static Map<String, Direction> directions(SearchSpec spec, PriorResults prior) {
+    Map<String, Direction> directions = new LinkedHashMap<>(prior.directions());
     spec.tasks().forEach(t -> directions.put(t.name(), t.direction()));
     return Map.copyOf(directions);
   }

@@ -83,4 +83,16 @@ class SpecJoinTest {
     assertThatThrownBy(() -> new SpecReader().parseTask("request body", C100.replace(", \"join_after\": 40", ""), search,
         TABLES)).hasMessageStartingWith("request body: $.proxy_metrics: the search ranks by zero-cost proxies");
   }
+
+  @Test
+  void warmFromNamesEarlierSearchesEachOnceAndSurvivesTheWriter() {
+    String text = spec("{\"kind\": \"rea\"}", C10).replaceFirst("\\{", "{\"warm_from\": [\"a-1\", \"b-2\"], ");
+    SearchSpec s = parse(text);
+    assertThat(s.warmFrom()).containsExactly("a-1", "b-2");
+    assertThat(parse(SpecWriter.toJson(s))).isEqualTo(s);
+    assertThatThrownBy(() -> parse(text.replace("\"b-2\"", "\"a-1\"")))
+        .hasMessageStartingWith("spec.json: $.warm_from[1]: ");
+    assertThatThrownBy(() -> parse(text.replace("[\"a-1\", \"b-2\"]", "\"a-1\"")))
+        .hasMessageStartingWith("spec.json: $.warm_from: must be an array of strings");
+  }
 }

@@ -210,7 +210,7 @@ class SpecReaderTest {
     void atTopLevel() {
       rejected(s -> s.put("seeds", 3), "$.seeds")
           .isEqualTo(SOURCE + ": $.seeds: unknown key; known keys here: "
-              + "[description, name, seed, space, strategy, tasks, workers]");
+              + "[description, name, seed, space, strategy, tasks, warm_from, workers]");
     }
 
     @Test
