@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -205,17 +206,22 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
   /** Trains the target's model from every result up to the join and ranks the archive with it, off the actor. */
   private void warm(WarmStart w) {
     List<Observation> data = prior.before(queue.dataFor(w));
-    FeatureMap encoding = features.withTasks(TaskOrder.of(features.tasks(), data, w.target()));
-    Map<String, Direction> known = Map.copyOf(directions);
+    Supplier<Fit> fitting = fitting(w.target(), data);
     getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
-      List<Offer> archive = io.mtnas.domain.transfer.WarmStart.archive(data);
-      Optional<TaskModel> model = TaskPredictors.train(w.target(), data, known, encoding, regressor, settings);
-      if (model.isEmpty() || archive.isEmpty()) {
-        return List.<Offer>of();
-      }
-      double[] scores = model.get().score(archive.stream().map(Offer::architecture).toList(), encoding);
-      return io.mtnas.domain.transfer.WarmStart.best(archive, scores, w.size());
+      Fit fit = fitting.get();
+      return fit.model().map(m -> io.mtnas.domain.transfer.WarmStart.bestOfArchive(data,
+          pool -> m.score(pool, fit.features()), w.size())).orElse(List.of());
     }, trainingExecutor), (picks, error) -> new WarmReady(w.replyTo(), picks, error));
+  }
+
+  /**
+   * Training the target's model on {@code data}, to run off the actor: in the encoding of the tasks
+   * that data covers, with the directions known now.
+   */
+  private Supplier<Fit> fitting(String target, List<Observation> data) {
+    FeatureMap encoding = features.withTasks(TaskOrder.of(features.tasks(), data, target));
+    Map<String, Direction> known = Map.copyOf(directions);
+    return () -> new Fit(TaskPredictors.train(target, data, known, encoding, regressor, settings), encoding);
   }
 
   private void serve(Score s) {
@@ -227,15 +233,10 @@ public final class PredictorActor extends AbstractBehavior<PredictorActor.Comman
     }
     waitingForModel.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
     if (training.add(key)) {
-      List<Observation> snapshot = data; // already a copy: later observations cannot change it
-      FeatureMap encoding = features.withTasks(TaskOrder.of(features.tasks(), snapshot, s.target()));
-      Map<String, Direction> known = Map.copyOf(directions);
-      getContext().pipeToSelf(
-          CompletableFuture.supplyAsync(
-              () -> TaskPredictors.train(s.target(), snapshot, known, encoding, regressor, settings),
-              trainingExecutor),
-          (model, error) -> new Trained(s.target(), snapshot.size(),
-              new Fit(model == null ? Optional.empty() : model, encoding), error));
+      int size = data.size(); // data is a copy: later observations cannot change it
+      getContext().pipeToSelf(CompletableFuture.supplyAsync(fitting(s.target(), data), trainingExecutor),
+          (fit, error) -> new Trained(s.target(), size, fit == null ? new Fit(Optional.empty(), features) : fit,
+              error));
     }
   }
 

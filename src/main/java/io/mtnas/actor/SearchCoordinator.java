@@ -72,10 +72,11 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   private SearchSpec current;
   /** Tasks told to join that have not joined yet, by name. */
   private final Map<String, TaskSpec> joinable = new LinkedHashMap<>();
-  /** Tasks that joined, in the order they did; their populations exist once the search is wired. */
-  private final List<TaskSpec> joined = new ArrayList<>();
-  /** Where each joined task joined: deliveries before it. */
-  private final Map<String, Long> joinedAt = new HashMap<>();
+  /**
+   * Tasks that joined, in the order they did, with the deliveries before each; their populations
+   * exist once the search is wired.
+   */
+  private final Map<TaskSpec, Long> joined = new LinkedHashMap<>();
   private SearchWiring wiring;
   private TaskPeers peers;
   private ActorRef<PopulationActor.Report> reports;
@@ -178,17 +179,16 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   }
 
   private ActorRef<PopulationActor.Command> spawnPopulation(TaskSpec task) {
-    ActorRef<PopulationActor.Command> population = getContext().spawn(
+    return getContext().spawn(
         PopulationActor.create(wiring.taskSearch(task), manager, reports, peers, events, this::elapsedMillis),
         "population-" + populations++);
-    return population;
   }
 
   /** A joined task's population, once the search is wired; the peers learn its direction first. */
-  private void startJoined(TaskSpec task) {
+  private void startJoined(TaskSpec task, long afterDelivery) {
     peers.predictor().ifPresent(p -> p.tell(new PredictorActor.AddTask(task.name(), task.direction())));
     peers.arbiter().ifPresent(a -> a.tell(new TransferArbiter.AddTask(task.name(), task.direction())));
-    spawnPopulation(task).tell(new PopulationActor.Joined(joinedAt.get(task.name())));
+    spawnPopulation(task).tell(new PopulationActor.Joined(afterDelivery));
   }
 
   /** Tells the work manager of a task to join, unless the search has it already. */
@@ -213,11 +213,10 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
       throw new IllegalStateException("search " + searchId + ": task " + m.task()
           + " joined, but nobody asked for it to join");
     }
-    joined.add(task);
-    joinedAt.put(task.name(), m.afterDelivery());
+    joined.put(task, m.afterDelivery());
     events.taskJoined(task, m.afterDelivery());
     if (wiring != null) {
-      startJoined(task);
+      startJoined(task, m.afterDelivery());
     }
     return this;
   }

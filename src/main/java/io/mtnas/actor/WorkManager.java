@@ -5,6 +5,7 @@ import io.mtnas.domain.evaluation.EvaluationJob;
 import io.mtnas.domain.evaluation.EvaluationOutcome;
 import io.mtnas.domain.work.Delivery;
 import io.mtnas.domain.work.InFlight;
+import io.mtnas.domain.work.JoinPlacement;
 import io.mtnas.domain.work.LedgerUpdate;
 import io.mtnas.domain.work.Replay;
 import io.mtnas.domain.work.RetryPolicy;
@@ -269,26 +270,18 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
       return this; // a restarted search hears of its joins again
     }
     heldJoins.add(m);
-    joinDue(false);
-    dispatch();
+    dispatch(); // which places it, if it is due
     return this;
   }
 
-  /**
-   * Places the held joins that are due: right after a delivery ({@code justDelivered}) once their
-   * count is reached, or while nothing is in flight (then also one whose count the other tasks never
-   * reach, since nothing would happen otherwise). Either way no job was dispatched since the last
-   * delivery, so with one worker a join placed live and one scheduled at the same count coincide.
-   */
+  /** Places the held joins that are due ({@link JoinPlacement}), once nothing stored is left to replay. */
   private void joinDue(boolean justDelivered) {
     if (heldJoins.isEmpty() || !replay.done()) {
       return;
     }
-    boolean quiet = ledger.inFlightCount() == 0;
-    boolean idle = quiet && ledger.pendingCount() == 0 && !ledger.awaitingReplies();
+    WorkLedger before = ledger; // joins placed together are judged on the same state
     for (JoinTask j : List.copyOf(heldJoins)) {
-      boolean reached = delivered >= j.after().orElse(0);
-      if ((justDelivered || quiet) && (reached || idle)) {
+      if (JoinPlacement.due(j.after(), delivered, justDelivered, before)) {
         heldJoins.remove(j);
         ledger = ledger.updated(new WorkEvent.Registered(j.task()));
         durability.sendJoin(new StoredJoin(delivered, j.task()), joins);

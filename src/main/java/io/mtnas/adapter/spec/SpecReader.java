@@ -168,18 +168,14 @@ public final class SpecReader {
       if (!names.add(task.name())) {
         throw t.fail(t.at("name"), "task name \"" + task.name() + "\" appears twice");
       }
-      String taskSpace = task.trainer().isPresent() ? declared.orElseThrow()
-          : tables.get(task.benchmark()).space().id();
+      String taskSpace = space(task, tables, declared);
       if (space != null && !space.equals(taskSpace)) {
         throw t.fail(t.at("benchmark"), "benchmark \"" + task.benchmark() + "\" is in space " + taskSpace
             + " but earlier tasks are in " + space + "; all tasks of a search share one space");
       }
       space = taskSpace;
+      checkJoinStart(t, task, strategy, true);
       tasks.add(task);
-    }
-    for (int i = 0; i < tasks.size(); i++) {
-      checkJoinStart(new JsonFields(source, top.at("tasks") + "[" + i + "]", taskArray.get(i), TASK), tasks.get(i),
-          strategy, true);
     }
     if (tasks.stream().noneMatch(TaskSpec::starts)) {
       throw top.fail(top.at("tasks"), "every task has join_after; at least one must be searched from the start");
@@ -204,7 +200,7 @@ public final class SpecReader {
     if (search.tasks().stream().anyMatch(other -> other.name().equals(task.name()))) {
       throw t.fail(t.at("name"), "the search already has a task \"" + task.name() + "\"");
     }
-    String taskSpace = task.trainer().isPresent() ? search.space() : tables.get(task.benchmark()).space().id();
+    String taskSpace = space(task, tables, Optional.of(search.space()));
     if (!taskSpace.equals(search.space())) {
       throw t.fail(t.at("benchmark"), "benchmark \"" + task.benchmark() + "\" is in space " + taskSpace
           + " but the search's tasks are in " + search.space() + "; all tasks of a search share one space");
@@ -217,6 +213,11 @@ public final class SpecReader {
     return task;
   }
 
+  /** A trained task is in the declared space; a table's task in its table's. */
+  private static String space(TaskSpec task, BenchmarkTables tables, Optional<String> declared) {
+    return task.trainer().isPresent() ? declared.orElseThrow() : tables.get(task.benchmark()).space().id();
+  }
+
   /** A warm start needs what it starts from: a predictor, transfer between tasks; and a task that joins. */
   private static void checkJoinStart(JsonFields t, TaskSpec task, StrategySpec strategy, boolean inSpec) {
     if (!t.has("join_start")) {
@@ -226,8 +227,7 @@ public final class SpecReader {
       throw t.fail(t.at("join_start"), "only a task with join_after joins a running search and has a first"
           + " population to warm-start");
     }
-    if (task.joinStart().usesPredictor() && task.joinStart() != JoinStart.BOTH
-        && !(strategy.guidance().guided() && strategy.guidance().predictor())) {
+    if (task.joinStart() == JoinStart.PREDICTOR && !(strategy.guidance().guided() && strategy.guidance().predictor())) {
       throw t.fail(t.at("join_start"), "\"predictor\" needs the search's shared predictor (strategy.predictor)");
     }
     if (task.joinStart() == JoinStart.TRANSFER && !strategy.transfer().enabled()) {

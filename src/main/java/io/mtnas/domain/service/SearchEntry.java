@@ -69,14 +69,15 @@ public record SearchEntry(
   }
 
   SearchEntry withState(SearchState newState) {
-    return new SearchEntry(id, number, spec, newState, revision + 1, launched, idempotencyKey, joined, tasks, report, error);
+    return new SearchEntry(id, number, spec, newState, revision + 1, launched, idempotencyKey, joined, tasks, report,
+        error);
   }
 
   /** Running again: its progress starts over, as the engine replays what it stored. */
   SearchEntry started() {
     List<TaskProgress> fresh = tasks.stream().map(t -> TaskProgress.start(t.task(), t.budget())).toList();
-    return new SearchEntry(id, number, spec, SearchState.RUNNING, revision + 1, true, idempotencyKey, joined, fresh, report,
-        error);
+    return new SearchEntry(id, number, spec, SearchState.RUNNING, revision + 1, true, idempotencyKey, joined, fresh,
+        report, error);
   }
 
   SearchEntry withBudgets(Map<String, Integer> budgets) {
@@ -87,7 +88,8 @@ public record SearchEntry(
   }
 
   SearchEntry withTasks(List<TaskProgress> newTasks) {
-    return new SearchEntry(id, number, spec, state, revision, launched, idempotencyKey, joined, newTasks, report, error);
+    return new SearchEntry(id, number, spec, state, revision, launched, idempotencyKey, joined, newTasks, report,
+        error);
   }
 
   /**
@@ -112,8 +114,8 @@ public record SearchEntry(
   SearchEntry finished(SearchReport r) {
     List<TaskProgress> done = r.tasks().stream()
         .map(t -> TaskProgress.of(t, budgetOf(t.task()))).toList();
-    return new SearchEntry(id, number, spec, SearchState.FINISHED, revision + 1, launched, idempotencyKey, joined, done,
-        Optional.of(r), error);
+    return new SearchEntry(id, number, spec, SearchState.FINISHED, revision + 1, launched, idempotencyKey, joined,
+        done, Optional.of(r), error);
   }
 
   SearchEntry failed(String why) {

@@ -143,11 +143,15 @@ final class Transition {
       awaiting = Question.WARM_TRANSFERS;
       effects.add(new TaskEffect.AskWarmTransfers(asOf, state.strategy().populationSize()));
     } else if (warmByPredictor()) {
-      awaiting = Question.WARM_SCORES;
-      effects.add(new TaskEffect.AskWarmScores(asOf, state.strategy().populationSize()));
+      askWarmScores();
     } else {
       step();
     }
+  }
+
+  private void askWarmScores() {
+    awaiting = Question.WARM_SCORES;
+    effects.add(new TaskEffect.AskWarmScores(asOf, state.strategy().populationSize()));
   }
 
   private boolean warmByPredictor() {
@@ -155,14 +159,13 @@ final class Transition {
   }
 
   private void onWarmPicks(List<Offer> picks, TaskInput input) {
-    if (awaiting == Question.WARM_TRANSFERS && warmByPredictor()) {
-      warmTransfers = picks;
-      awaiting = Question.WARM_SCORES;
-      effects.add(new TaskEffect.AskWarmScores(asOf, state.strategy().populationSize()));
-      return;
-    }
     if (awaiting != Question.WARM_TRANSFERS && awaiting != Question.WARM_SCORES) {
       throw new IllegalStateException("task " + task.name() + " got " + input + " while awaiting " + awaiting);
+    }
+    if (awaiting == Question.WARM_TRANSFERS && warmByPredictor()) {
+      warmTransfers = picks;
+      askWarmScores();
+      return;
     }
     List<Offer> predicted = awaiting == Question.WARM_SCORES ? picks : List.of();
     List<Offer> transferred = awaiting == Question.WARM_SCORES ? warmTransfers : picks;

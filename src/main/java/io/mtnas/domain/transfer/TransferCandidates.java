@@ -21,19 +21,10 @@ public final class TransferCandidates {
   private TransferCandidates() {}
 
   public static List<Offer> of(String target, List<String> tasks, int populationSize, List<Observation> known) {
-    Map<String, Deque<Observation>> populations = new LinkedHashMap<>();
-    tasks.forEach(t -> populations.put(t, new ArrayDeque<>()));
+    Map<String, Deque<Observation>> populations = populations(tasks, populationSize, known);
     Set<Architecture> evaluatedByTarget = new HashSet<>();
     for (Observation o : known) {
-      Deque<Observation> pop = populations.get(o.task());
-      if (pop == null) {
-        continue;
-      }
-      pop.addLast(o);
-      if (pop.size() > populationSize) {
-        pop.removeFirst();
-      }
-      if (o.task().equals(target)) {
+      if (o.task().equals(target) && populations.containsKey(target)) {
         evaluatedByTarget.add(o.architecture());
       }
     }
@@ -49,5 +40,22 @@ public final class TransferCandidates {
       }
     }
     return new ArrayList<>(offers.values());
+  }
+
+  /** Each task's current population, oldest first: its last {@code populationSize} scored results. */
+  public static Map<String, Deque<Observation>> populations(List<String> tasks, int populationSize,
+      List<Observation> known) {
+    Map<String, Deque<Observation>> populations = new LinkedHashMap<>();
+    tasks.forEach(t -> populations.put(t, new ArrayDeque<>()));
+    for (Observation o : known) {
+      Deque<Observation> pop = populations.get(o.task());
+      if (pop != null) {
+        pop.addLast(o);
+        if (pop.size() > populationSize) {
+          pop.removeFirst();
+        }
+      }
+    }
+    return populations;
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A joining task's first population, from what the search knows as of its join: the other tasks'
@@ -28,22 +29,13 @@ public final class WarmStart {
    */
   public static List<Offer> elites(String target, List<String> tasks, int populationSize, List<Observation> known,
       Map<String, Direction> directions, int size) {
-    Map<String, Deque<Observation>> populations = new LinkedHashMap<>();
-    tasks.stream().filter(t -> !t.equals(target)).forEach(t -> populations.put(t, new ArrayDeque<>()));
-    for (Observation o : known) {
-      Deque<Observation> pop = populations.get(o.task());
-      if (pop != null) {
-        pop.addLast(o);
-        if (pop.size() > populationSize) {
-          pop.removeFirst();
-        }
-      }
-    }
+    Map<String, Deque<Observation>> populations = TransferCandidates.populations(
+        tasks.stream().filter(t -> !t.equals(target)).toList(), populationSize, known);
     List<Deque<Observation>> ranked = new ArrayList<>();
     populations.forEach((task, pop) -> {
       Direction d = directions.getOrDefault(task, Direction.MAX);
       List<Observation> sorted = new ArrayList<>(pop);
-      sorted.sort(Comparator.comparingDouble(o -> d == Direction.MAX ? -o.fitness() : o.fitness()));
+      sorted.sort((x, y) -> d.compareBestFirst(x.fitness(), y.fitness()));
       ranked.add(new ArrayDeque<>(sorted));
     });
     List<Offer> picks = new ArrayList<>();
@@ -63,6 +55,19 @@ public final class WarmStart {
       }
     }
     return picks;
+  }
+
+  /**
+   * The {@code size} best of the archive of {@code known} (every architecture evaluated, once) by
+   * {@code score}, which gives one score per architecture of the pool it is handed.
+   */
+  public static List<Offer> bestOfArchive(List<Observation> known, Function<List<Architecture>, double[]> score,
+      int size) {
+    List<Offer> archive = archive(known);
+    if (archive.isEmpty()) {
+      return List.of();
+    }
+    return best(archive, score.apply(archive.stream().map(Offer::architecture).toList()), size);
   }
 
   /** Every architecture the search evaluated as of its data, once, with the task that evaluated it first. */

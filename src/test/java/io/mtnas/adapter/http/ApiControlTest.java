@@ -2,6 +2,7 @@ package io.mtnas.adapter.http;
 
 import static io.mtnas.adapter.http.ApiServerTest.assertProblem;
 import static io.mtnas.adapter.http.ApiServerTest.authed;
+import static io.mtnas.adapter.http.ApiServerTest.csv;
 import static io.mtnas.adapter.http.ApiServerTest.json;
 import static io.mtnas.adapter.http.ApiServerTest.spec;
 import static io.mtnas.adapter.http.ApiServerTest.submit;
@@ -107,12 +108,6 @@ class ApiControlTest {
       s = get(id);
     }
     return s;
-  }
-
-  private static String csv(String id) throws Exception {
-    HttpResponse<String> r = authed("GET", "/api/v1/searches/" + id + "/evaluations", null, "Accept", "text/csv");
-    assertThat(r.statusCode()).isEqualTo(200);
-    return r.body();
   }
 
   @Test

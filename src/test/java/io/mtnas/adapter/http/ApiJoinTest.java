@@ -2,8 +2,9 @@ package io.mtnas.adapter.http;
 
 import static io.mtnas.adapter.http.ApiServerTest.assertProblem;
 import static io.mtnas.adapter.http.ApiServerTest.authed;
+import static io.mtnas.adapter.http.ApiServerTest.csv;
+import static io.mtnas.adapter.http.ApiServerTest.guided;
 import static io.mtnas.adapter.http.ApiServerTest.json;
-import static io.mtnas.adapter.http.ApiServerTest.spec;
 import static io.mtnas.adapter.http.ApiServerTest.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,17 +35,6 @@ class ApiJoinTest {
   @AfterAll
   static void stop() {
     ApiServerTest.stop();
-  }
-
-  /** The synthetic two-task spec, guided by the shared GP predictor, with transfer rank; budgets end it. */
-  private static ObjectNode guided(long seed, int budget) {
-    ObjectNode spec = spec(seed, budget);
-    spec.get("tasks").forEach(t -> ((ObjectNode) t).remove("threshold"));
-    ObjectNode s = (ObjectNode) spec.get("strategy");
-    s.put("candidates", 4).put("samples", 8).put("predictor", true).put("predictor_model", "gp")
-        .put("predictor_other_tasks", true);
-    s.putObject("transfer").put("mode", "rank");
-    return spec;
   }
 
   /** The task that joins: the synthetic table's cycle column, maximised. */
@@ -83,12 +73,6 @@ class ApiJoinTest {
       s = get(id);
     }
     return s;
-  }
-
-  private static String csv(String id) throws Exception {
-    HttpResponse<String> r = authed("GET", "/api/v1/searches/" + id + "/evaluations", null, "Accept", "text/csv");
-    assertThat(r.statusCode()).isEqualTo(200);
-    return r.body();
   }
 
   private static List<SseClient.Frame> events(String id) throws Exception {

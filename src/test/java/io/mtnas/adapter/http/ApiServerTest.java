@@ -72,6 +72,24 @@ class ApiServerTest {
     }
   }
 
+  /** The synthetic two-task spec guided by the shared GP predictor, with transfer rank; only budgets end it. */
+  static ObjectNode guided(long seed, int budget) {
+    ObjectNode spec = spec(seed, budget);
+    spec.get("tasks").forEach(t -> ((ObjectNode) t).remove("threshold"));
+    ObjectNode s = (ObjectNode) spec.get("strategy");
+    s.put("candidates", 4).put("samples", 8).put("predictor", true).put("predictor_model", "gp")
+        .put("predictor_other_tasks", true);
+    s.putObject("transfer").put("mode", "rank");
+    return spec;
+  }
+
+  /** A search's evaluations as CSV (GET .../evaluations, Accept: text/csv). */
+  static String csv(String id) throws Exception {
+    HttpResponse<String> r = authed("GET", "/api/v1/searches/" + id + "/evaluations", null, "Accept", "text/csv");
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
+  }
+
   @BeforeAll
   static void start() throws Exception {
     startIn(dir);
