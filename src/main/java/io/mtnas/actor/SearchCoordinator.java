@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -39,8 +40,11 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
 
   public interface Command {}
 
-  /** The search is over. {@code records} are in arrival order (sort for reproducible output). */
-  public record Done(SearchReport report, List<EvaluationRecord> records)
+  /**
+   * The search is over. {@code records} are in arrival order (sort for reproducible output);
+   * {@code labels} are every transfer label its tasks decided, each task's in its own order.
+   */
+  public record Done(SearchReport report, List<EvaluationRecord> records, List<Label> labels)
       implements NoSerializationVerificationNeeded {}
 
   /**
@@ -91,6 +95,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   /** Budget changes sent to the work manager and not yet taken, by task. */
   private final Map<String, Integer> budgetChangesOut = new HashMap<>();
   private final Map<String, TransferStats> transfers = new LinkedHashMap<>();
+  private final List<Label> labels = new ArrayList<>();
   private final SearchResources resources;
   private final Executor blockingExecutor;
 
@@ -124,6 +129,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
                 searchId, taskNames, workerKey, settings, System::currentTimeMillis, events, durability,
                 spec.workers(), context.messageAdapter(WorkManager.TaskJoined.class, Joined::new)),
             "work-manager");
+    context.watch(manager);
     spec.tasks().stream().filter(t -> !t.starts()).forEach(this::toJoin);
     wire(context);
   }
@@ -179,9 +185,24 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
   }
 
   private ActorRef<PopulationActor.Command> spawnPopulation(TaskSpec task) {
-    return getContext().spawn(
+    return watched(getContext().spawn(
         PopulationActor.create(wiring.taskSearch(task), manager, reports, peers, events, this::elapsedMillis),
-        "population-" + populations++);
+        "population-" + populations++));
+  }
+
+  private <T> ActorRef<T> watched(ActorRef<T> child) {
+    getContext().watch(child);
+    return child;
+  }
+
+  /**
+   * A part of the search failed (its error is logged; a replay that no longer matches its stored
+   * deliveries is one): the search cannot go on, so the coordinator stops and its host reports
+   * the search failed, instead of waiting for an answer that never comes.
+   */
+  private Behavior<Command> onChildStopped(Terminated t) {
+    getContext().getLog().error("search {}: its {} stopped before the search ended", searchId, t.getRef().path().name());
+    return Behaviors.stopped();
   }
 
   /** A joined task's population, once the search is wired; the peers learn its direction first. */
@@ -223,14 +244,14 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
 
   /** The shared predictor and the transfer arbiter, spawned only when the wiring has them. */
   private TaskPeers spawnPeers(ActorContext<Command> context, SearchWiring wiring) {
-    Optional<ActorRef<PredictorActor.Command>> predictor = wiring.predictor().map(p -> context.spawn(
+    Optional<ActorRef<PredictorActor.Command>> predictor = wiring.predictor().map(p -> watched(context.spawn(
         PredictorActor.create(p.features(), p.regressor(), p.settings(), p.retrain(), p.directions(), p.prior(),
             blockingExecutor),
-        "predictor"));
-    Optional<ActorRef<TransferArbiter.Command>> arbiter = wiring.arbiter().map(a -> context.spawn(
+        "predictor")));
+    Optional<ActorRef<TransferArbiter.Command>> arbiter = wiring.arbiter().map(a -> watched(context.spawn(
         TransferArbiter.create(a.tasks(), a.directions(), a.populationSize(), a.transfer(), a.embedder(), a.seed(),
             a.prior(), events),
-        "transfer-arbiter"));
+        "transfer-arbiter")));
     return new TaskPeers(predictor, arbiter, wiring.proxies());
   }
 
@@ -242,6 +263,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
         .onMessage(SetBudgets.class, this::onSetBudgets)
         .onMessage(JoinTasks.class, this::onJoinTasks)
         .onMessage(Joined.class, m -> onJoined(m.joined()))
+        .onSignal(Terminated.class, this::onChildStopped)
         .build();
   }
 
@@ -274,6 +296,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     }
     if (report instanceof PopulationActor.TransferLabelled l) {
       Label label = l.label();
+      labels.add(label);
       transfers.put(key(label.source(), label.target()), pair(label.source(), label.target()).plusLabel(label.positive()));
       return this;
     }
@@ -296,7 +319,7 @@ public final class SearchCoordinator extends AbstractBehavior<SearchCoordinator.
     SearchReport searchReport =
         new SearchReport(searchId, current, ordered, elapsedMillis(), List.copyOf(transfers.values()));
     events.searchFinished(searchReport);
-    replyTo.tell(new Done(searchReport, List.copyOf(records)));
+    replyTo.tell(new Done(searchReport, List.copyOf(records), List.copyOf(labels)));
     manager.tell(WorkManager.Stop.INSTANCE);
     return Behaviors.stopped();
   }

@@ -7,6 +7,7 @@ import io.mtnas.domain.events.ServiceEvents;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.SearchResources;
 import io.mtnas.domain.search.PriorResults;
+import io.mtnas.domain.transfer.Label;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.Observation;
@@ -405,7 +406,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       events.add(apply(new CatalogEvent.Started(m.id())));
       launch(m.id());
     } else if (m.done() != null && wasRunning) {
-      events.add(apply(CatalogEvent.Finished.of(m.done().report(), m.done().records())));
+      events.add(apply(CatalogEvent.Finished.of(m.done().report(), m.done().records(), m.done().labels())));
       try {
         output.finished(registry().get(m.id()).orElseThrow(), m.done().records());
       } catch (RuntimeException e) {
@@ -427,6 +428,7 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   private PriorResults prior(SearchSpec spec) {
     List<Observation> observations = new ArrayList<>();
     Map<String, Direction> directions = new java.util.LinkedHashMap<>();
+    List<Label> labels = new ArrayList<>();
     for (String earlier : spec.warmFrom()) {
       SearchSpec was = registry().get(earlier).orElseThrow(() -> new IllegalStateException(
           "search " + earlier + ", which this search starts from, is gone")).currentSpec();
@@ -435,8 +437,9 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
         observations.add(new Observation(observations.size() + 1, PriorResults.taskName(earlier, r.task()),
             r.architecture(), r.fitness()));
       }
+      labels.addAll(PriorResults.labelsOf(earlier, catalog.finishedLabels(earlier).orElse(List.of())));
     }
-    return new PriorResults(observations, directions);
+    return new PriorResults(observations, directions, labels);
   }
 
   private boolean coversEveryTask(String id, SearchCoordinator.Done done) {

@@ -120,8 +120,13 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   }
 
   private Behavior<Command> onLabelled(Labelled l) {
-    histories.merge(l.label().target(), TransferHistory.empty().with(l.label()), (old, one) -> old.with(l.label()));
+    histories.put(l.label().target(), history(l.label().target()).with(l.label()));
     return this;
+  }
+
+  /** A target's labels: those of earlier searches' tasks of its name (warm_from) first, then its own. */
+  private TransferHistory history(String target) {
+    return histories.computeIfAbsent(target, prior::history);
   }
 
   private Behavior<Command> onPropose(AsOf p) {
@@ -134,8 +139,10 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
   private void decide(AsOf request) {
     if (request instanceof WarmStart w) {
       List<Observation> known = prior.before(queue.dataFor(w));
-      w.replyTo().tell(new PredictorActor.WarmPicks(io.mtnas.domain.transfer.WarmStart.elites(w.target(),
-          TaskOrder.of(tasks, known, w.target()), populationSize, known, directions, w.size())));
+      List<Offer> elites = io.mtnas.domain.transfer.WarmStart.elites(w.target(), TaskOrder.of(tasks, known, w.target()),
+          populationSize, known, directions, Integer.MAX_VALUE);
+      w.replyTo().tell(new PredictorActor.WarmPicks(io.mtnas.domain.transfer.WarmStart.voted(elites,
+          history(w.target()).active(0, settings.negativeWindow()), embedder, w.size())));
       return;
     }
     Propose p = (Propose) request;
@@ -144,7 +151,7 @@ public final class TransferArbiter extends AbstractBehavior<TransferArbiter.Comm
     List<Offer> candidates = TransferCandidates.of(p.target(), TaskOrder.of(tasks, known, p.target()), populationSize,
         known);
     TransferRank.Decision decision = TransferRank.decide(
-        p.target(), p.round(), candidates, histories.getOrDefault(p.target(), TransferHistory.empty()), settings,
+        p.target(), p.round(), candidates, history(p.target()), settings,
         embedder,
         DerivedRandom.of(seed, "arbiter/" + p.target(), "transfer", p.round()));
     Set<Architecture> accepted = new HashSet<>();

@@ -3,6 +3,7 @@ package io.mtnas.wire;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TransferStats;
+import io.mtnas.domain.transfer.Label;
 import io.mtnas.domain.service.CatalogEvent;
 import io.mtnas.domain.work.StoredBudget;
 import io.mtnas.domain.work.StoredDeliveries;
@@ -23,6 +24,7 @@ import io.mtnas.wire.proto.v1.StoredNoticeProto;
 import io.mtnas.wire.proto.v1.SearchTaskJoinedProto;
 import io.mtnas.wire.proto.v1.StoredDeliveryProto;
 import io.mtnas.wire.proto.v1.TaskResultProto;
+import io.mtnas.wire.proto.v1.TransferLabelProto;
 import io.mtnas.wire.proto.v1.TransferStatsProto;
 import java.util.List;
 import java.util.Optional;
@@ -188,6 +190,10 @@ public final class PersistedCodec {
           .putAllMetrics(e.metrics())
           .setCostSeconds(e.costSeconds()));
     }
+    for (Label l : f.labels()) {
+      b.addLabels(TransferLabelProto.newBuilder().setArchitecture(WireCodec.toProto(l.architecture()))
+          .setSource(l.source()).setTarget(l.target()).setPositive(l.positive()).setRound(l.round()));
+    }
     return b.build();
   }
 
@@ -214,6 +220,9 @@ public final class PersistedCodec {
         e.getBestSoFar(),
         e.getMetricsMap(),
         e.getCostSeconds())).toList();
-    return new CatalogEvent.Finished(p.getId(), tasks, p.getWallMillis(), transfers, records);
+    List<Label> labels = p.getLabelsList().stream().map(l -> new Label(
+        WireCodec.fromProto(l.getArchitecture()), l.getSource(), l.getTarget(), l.getPositive(), l.getRound()))
+        .toList();
+    return new CatalogEvent.Finished(p.getId(), tasks, p.getWallMillis(), transfers, records, labels);
   }
 }

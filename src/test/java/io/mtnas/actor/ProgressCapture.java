@@ -16,11 +16,11 @@ import org.slf4j.event.KeyValuePair;
  * key-value fields) and every WARN or ERROR line, so tests can read what the pipeline reported.
  * Attached to the root logger; {@link #close()} detaches it.
  */
-final class ProgressCapture implements AutoCloseable {
+public final class ProgressCapture implements AutoCloseable {
 
   /** One captured line. */
-  record Line(String logger, Level level, String message, Map<String, Object> fields) {
-    String field(String name) {
+  public record Line(String logger, Level level, String message, Map<String, Object> fields) {
+    public String field(String name) {
       Object v = fields.get(name);
       return v == null ? null : v.toString();
     }
@@ -47,7 +47,7 @@ final class ProgressCapture implements AutoCloseable {
         }
       };
 
-  ProgressCapture() {
+  public ProgressCapture() {
     appender.setName("progress-capture-" + System.identityHashCode(this));
     appender.setContext(root.getLoggerContext());
     appender.start();
@@ -55,7 +55,7 @@ final class ProgressCapture implements AutoCloseable {
   }
 
   /** The progress events named {@code event} of one search, in logging order. */
-  List<Line> events(String searchId, String event) {
+  public List<Line> events(String searchId, String event) {
     return lines.stream()
         .filter(l -> l.logger().equals("mtnas.progress"))
         .filter(l -> searchId.equals(l.field("search")) && event.equals(l.field("event")))

@@ -10,6 +10,7 @@ import io.mtnas.domain.evaluation.JobId;
 import io.mtnas.domain.search.EvaluationRecord;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TransferStats;
+import io.mtnas.domain.transfer.Label;
 import io.mtnas.domain.service.CatalogEvent;
 import io.mtnas.domain.space.Architecture;
 import io.mtnas.domain.space.SearchSpaces;
@@ -70,7 +71,8 @@ class PersistedSerializerTest {
             List.of(new TaskResult("cifar10", Optional.of(ARCH), 91.5, Map.of("test", 90.25), 1, 10, 2,
                     OptionalInt.of(4), 1200.0),
                 new TaskResult("empty", Optional.empty(), Double.NaN, Map.of(), 0, 0, 0, OptionalInt.empty(), 0)),
-            1234, List.of(new TransferStats("a", "b", 3, 2, 1)), List.of(RECORD)),
+            1234, List.of(new TransferStats("a", "b", 3, 2, 1)), List.of(RECORD),
+            List.of(new Label(ARCH, "a", "b", true, 3), new Label(ARCH, "b", "a", false, 0))),
         new CatalogEvent.Failed("s-1", "its coordinator stopped"),
         new CatalogEvent.Cancelled("s-1"),
         new CatalogEvent.Deleted("s-1"),

@@ -5,6 +5,7 @@ import io.mtnas.domain.search.SearchReport;
 import io.mtnas.domain.search.SearchSpec;
 import io.mtnas.domain.search.TaskResult;
 import io.mtnas.domain.search.TransferStats;
+import io.mtnas.domain.transfer.Label;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +33,21 @@ public sealed interface CatalogEvent {
 
   /**
    * The report (less its id and spec, which the submission holds) and every evaluation, so a
-   * finished search is served after a restart as before.
+   * finished search is served after a restart as before, and every transfer label it decided, so
+   * a search that starts from it ({@code warm_from}) votes with them.
    */
   record Finished(String id, List<TaskResult> tasks, long wallMillis, List<TransferStats> transfers,
-      List<EvaluationRecord> records) implements CatalogEvent {
+      List<EvaluationRecord> records, List<Label> labels) implements CatalogEvent {
     public Finished {
       tasks = List.copyOf(tasks);
       transfers = List.copyOf(transfers);
       records = List.copyOf(records);
+      labels = List.copyOf(labels);
     }
 
-    public static Finished of(SearchReport report, List<EvaluationRecord> records) {
-      return new Finished(report.searchId(), report.tasks(), report.wallMillis(), report.transfers(), records);
+    public static Finished of(SearchReport report, List<EvaluationRecord> records, List<Label> labels) {
+      return new Finished(report.searchId(), report.tasks(), report.wallMillis(), report.transfers(), records,
+          labels);
     }
 
     public SearchReport report(SearchSpec spec) {

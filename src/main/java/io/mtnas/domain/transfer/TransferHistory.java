@@ -19,6 +19,10 @@ public final class TransferHistory {
     return new TransferHistory(List.of());
   }
 
+  public static TransferHistory of(List<Label> labels) {
+    return new TransferHistory(labels);
+  }
+
   public TransferHistory with(Label label) {
     List<Label> next = new ArrayList<>(labels);
     next.add(label);

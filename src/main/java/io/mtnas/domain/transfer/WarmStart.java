@@ -1,5 +1,6 @@
 package io.mtnas.domain.transfer;
 
+import io.mtnas.domain.embedding.Embedder;
 import io.mtnas.domain.evaluation.Direction;
 import io.mtnas.domain.predictor.Observation;
 import io.mtnas.domain.space.Architecture;
@@ -16,9 +17,10 @@ import java.util.function.Function;
 
 /**
  * A joining task's first population, from what the search knows as of its join: the other tasks'
- * current populations, best first (transfer rank has no history to vote with for a task that has
- * transferred nothing yet), and the archive ranked by the shared predictor; alternating when both.
- * Pure: the same data gives the same picks.
+ * current populations, best first, or as the target's transfer history votes when it has one (a
+ * task that has transferred nothing yet has one only from earlier searches, {@code warm_from}); and
+ * the archive ranked by the shared predictor; alternating when both. Pure: the same data gives the
+ * same picks.
  */
 public final class WarmStart {
   private WarmStart() {}
@@ -55,6 +57,18 @@ public final class WarmStart {
       }
     }
     return picks;
+  }
+
+  /**
+   * The {@code size} of {@code pool} that {@code voters} score highest (each voter adds its label to
+   * its most similar member, as transfer rank votes), ties in pool order; the pool's first {@code
+   * size} when nobody votes.
+   */
+  public static List<Offer> voted(List<Offer> pool, List<Label> voters, Embedder embedder, int size) {
+    if (voters.isEmpty() || pool.isEmpty()) {
+      return pool.subList(0, Math.min(size, pool.size()));
+    }
+    return best(pool, TransferRank.vote(pool, voters, embedder), size);
   }
 
   /**

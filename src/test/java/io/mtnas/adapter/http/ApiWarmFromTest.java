@@ -12,7 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import io.mtnas.actor.ProgressCapture;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A search that starts from an earlier, finished one ({@code warm_from}): its tasks' first
- * populations come from the earlier results, it reproduces for a seed, survives a restart, and the
+ * populations come from the earlier results, its arbiter votes from the first round with the
+ * earlier search's stored transfer labels, it reproduces for a seed, survives a restart, and the
  * earlier search cannot be deleted while it runs.
  */
 class ApiWarmFromTest {
@@ -51,10 +56,30 @@ class ApiWarmFromTest {
         .map(l -> l.split(",", -1)[header.indexOf("origin")]).toList();
   }
 
+  /** The rules of {@code task}'s first transfer round (replays after a restart included). */
+  private static Set<String> firstRoundRules(ProgressCapture capture, String id, String task) {
+    List<ProgressCapture.Line> rounds = new ArrayList<>(capture.events(id, "transfer_decided"));
+    rounds.addAll(capture.events(id, "transfer_skipped"));
+    rounds.removeIf(l -> !task.equals(l.field("task")));
+    int first = rounds.stream().mapToInt(l -> Integer.parseInt(l.field("round"))).min().orElseThrow(
+        () -> new AssertionError(task + " of " + id + " had no transfer round"));
+    return rounds.stream().filter(l -> Integer.parseInt(l.field("round")) == first).map(l -> l.field("rule"))
+        .collect(Collectors.toSet());
+  }
+
   @Test
   void aSearchStartsFromAFinishedOneReproducesAndKeepsItFromBeingDeleted() throws Exception {
+    try (ProgressCapture capture = new ProgressCapture()) {
+      startsFromAFinishedOne(capture);
+    }
+  }
+
+  private void startsFromAFinishedOne(ProgressCapture capture) throws Exception {
     String earlier = json(submit(guided(61, 30))).get("id").asText();
     assertThat(ApiServerTest.awaitOver(earlier).get("state").asText()).isEqualTo("FINISHED");
+    Set<String> labelled = capture.events(earlier, "transfer_labelled").stream().map(l -> l.field("task"))
+        .collect(Collectors.toSet());
+    assertThat(labelled).as("the earlier search decided transfer labels").isNotEmpty();
 
     String warm = json(submit(warmFrom(guided(62, 40), earlier))).get("id").asText();
     HttpResponse<String> refused = authed("DELETE", "/api/v1/searches/" + earlier, null);
@@ -68,6 +93,13 @@ class ApiWarmFromTest {
           .containsOnly("warm-predictor", "warm-transfer").contains("warm-predictor", "warm-transfer");
     }
     assertThat(firstOrigins(earlier, "score", 8)).doesNotContain("warm-predictor", "warm-transfer");
+    for (String task : labelled) {
+      assertThat(firstRoundRules(capture, earlier, task)).as("with nothing to vote with yet")
+          .containsExactly("random (empty history)");
+      assertThat(firstRoundRules(capture, warm, task))
+          .as(task + " votes from its first round with the earlier search's labels, read back after a restart")
+          .isNotEmpty().doesNotContain("random (empty history)");
+    }
 
     String again = json(submit(warmFrom(guided(62, 40), earlier))).get("id").asText();
     assertThat(ApiServerTest.awaitOver(again).get("state").asText()).isEqualTo("FINISHED");

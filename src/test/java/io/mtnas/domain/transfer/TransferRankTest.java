@@ -23,7 +23,7 @@ class TransferRankTest {
   private static final SearchSpace NB201 = SearchSpaces.nb201();
 
   /** Embeds each architecture at a chosen 2-d point; nothing else. */
-  private static final class PlacedEmbedder implements Embedder {
+  static final class PlacedEmbedder implements Embedder {
     private final Map<Architecture, double[]> points = new HashMap<>();
     private int next = 100;
 

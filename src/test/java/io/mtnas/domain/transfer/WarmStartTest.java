@@ -51,6 +51,23 @@ class WarmStartTest {
   }
 
   @Test
+  void aHistoryReordersThePoolByItsVotesAndNoHistoryKeepsIt() {
+    TransferRankTest.PlacedEmbedder e = new TransferRankTest.PlacedEmbedder();
+    List<Offer> pool = new ArrayList<>();
+    for (double angle : new double[] {0, 90, 180, 270}) {
+      pool.add(new Offer(e.atAngle(angle), "other", 0));
+    }
+    List<Label> voters = List.of(new Label(e.atAngle(175), "x", "t", true, 0),
+        new Label(e.atAngle(185), "x", "t", true, -1), new Label(e.atAngle(5), "x", "t", false, 0),
+        new Label(e.atAngle(265), "x", "t", true, -2));
+    // scores: 0 -> -1, 90 -> 0, 180 -> 2, 270 -> 1; ties keep pool order
+    assertThat(WarmStart.voted(pool, voters, e, 3)).extracting(Offer::architecture)
+        .containsExactly(pool.get(2).architecture(), pool.get(3).architecture(), pool.get(1).architecture());
+    assertThat(WarmStart.voted(pool, List.of(), e, 3)).containsExactlyElementsOf(pool.subList(0, 3));
+    assertThat(WarmStart.voted(pool, voters, e, 10)).hasSize(4);
+  }
+
+  @Test
   void alternateTakesBothInTurnEachOnce() {
     List<Offer> p = List.of(new Offer(a(1), "x", 0), new Offer(a(2), "x", 0), new Offer(a(3), "x", 0));
     List<Offer> t = List.of(new Offer(a(2), "y", 0), new Offer(a(4), "y", 0));
