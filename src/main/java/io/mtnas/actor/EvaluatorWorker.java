@@ -9,6 +9,8 @@ import io.mtnas.protocol.ManagerCommand;
 import io.mtnas.protocol.RequestWork;
 import io.mtnas.protocol.WorkReady;
 import io.mtnas.protocol.WorkerCommand;
+import io.mtnas.protocol.WorkerStatus;
+import io.mtnas.protocol.WorkerStatusQuery;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -34,22 +36,26 @@ public final class EvaluatorWorker {
   public static final ServiceKey<WorkerCommand> SERVICE_KEY =
       ServiceKey.create(WorkerCommand.class, "mtnas-evaluator");
 
+  /**
+   * The service's own pool, which also registers under {@link #SERVICE_KEY}: a search whose tasks
+   * train is served by it alone (worker nodes evaluate tabular tasks only).
+   */
+  public static final ServiceKey<WorkerCommand> LOCAL_POOL_KEY =
+      ServiceKey.create(WorkerCommand.class, "mtnas-evaluator-local");
+
+  /** The device of a worker that evaluates on its node's CPUs (table lookups, CPU training). */
+  public static final String CPU = "cpu";
+
   /** Jobs (from other searches' managers) that arrive while busy wait here. */
   private static final int STASH_CAPACITY = 10_000;
 
   private record Finished(Evaluate request, EvaluationOutcome outcome, long wallMicros)
       implements WorkerCommand, NoSerializationVerificationNeeded {}
 
-  /** What a local worker is doing (GET /workers): local only, so not on the wire. */
-  public record Status(ActorRef<WorkerStatus> replyTo) implements WorkerCommand, NoSerializationVerificationNeeded {}
-
-  /** @param search the search of the job it evaluates, when busy */
-  public record WorkerStatus(String workerId, String node, boolean busy, Optional<String> search,
-      long jobsDone) implements NoSerializationVerificationNeeded {}
-
   private final ActorContext<WorkerCommand> context;
   private final StashBuffer<WorkerCommand> stash;
   private final String workerId;
+  private final String device;
   private final Function<String, Evaluator> evaluators;
   private final Executor blockingExecutor;
   private long jobsDone;
@@ -61,11 +67,13 @@ public final class EvaluatorWorker {
       ActorContext<WorkerCommand> context,
       StashBuffer<WorkerCommand> stash,
       String workerId,
+      String device,
       Function<String, Evaluator> evaluators,
       Executor blockingExecutor) {
     this.context = context;
     this.stash = stash;
     this.workerId = workerId;
+    this.device = device;
     this.evaluators = evaluators;
     this.blockingExecutor = blockingExecutor;
   }
@@ -84,29 +92,31 @@ public final class EvaluatorWorker {
       Evaluator evaluator,
       ServiceKey<WorkerCommand> serviceKey,
       Executor blockingExecutor) {
-    return shared(workerId, searchId -> evaluator, serviceKey, blockingExecutor);
+    return shared(workerId, CPU, searchId -> evaluator, java.util.List.of(serviceKey), blockingExecutor);
   }
 
   /**
    * A worker that serves several searches, each with its own evaluator ({@code evaluators} by
    * search id; it is called on the worker's thread and must be thread-safe).
+   *
+   * @param device where its evaluator runs ({@code cpu}, {@code cuda:0}), as GET /workers says
    */
   public static Behavior<WorkerCommand> shared(
       String workerId,
+      String device,
       Function<String, Evaluator> evaluators,
-      ServiceKey<WorkerCommand> serviceKey,
+      java.util.List<ServiceKey<WorkerCommand>> serviceKeys,
       Executor blockingExecutor) {
     return Behaviors.setup(
         context -> {
-          context
-              .getSystem()
-              .receptionist()
-              .tell(Receptionist.register(serviceKey, context.getSelf()));
+          for (ServiceKey<WorkerCommand> key : serviceKeys) {
+            context.getSystem().receptionist().tell(Receptionist.register(key, context.getSelf()));
+          }
           context.getLog().debug("evaluator worker {} registered", workerId);
           return Behaviors.withStash(
               STASH_CAPACITY,
               stash ->
-                  new EvaluatorWorker(context, stash, workerId, evaluators, blockingExecutor).idle());
+                  new EvaluatorWorker(context, stash, workerId, device, evaluators, blockingExecutor).idle());
         });
   }
 
@@ -114,7 +124,7 @@ public final class EvaluatorWorker {
     return Behaviors.receive(WorkerCommand.class)
         .onMessage(WorkReady.class, this::onWorkReady)
         .onMessage(Evaluate.class, this::start)
-        .onMessage(Status.class, this::status)
+        .onMessage(WorkerStatusQuery.class, this::status)
         .build();
   }
 
@@ -129,12 +139,12 @@ public final class EvaluatorWorker {
           stash.stash(m);
           return Behaviors.same();
         })
-        .onMessage(Status.class, this::status)
+        .onMessage(WorkerStatusQuery.class, this::status)
         .build();
   }
 
-  private Behavior<WorkerCommand> status(Status m) {
-    m.replyTo().tell(new WorkerStatus(workerId, context.getSystem().address().toString(), current != null,
+  private Behavior<WorkerCommand> status(WorkerStatusQuery m) {
+    m.replyTo().tell(new WorkerStatus(workerId, context.getSystem().address().toString(), device, current != null,
         Optional.ofNullable(current), jobsDone));
     return Behaviors.same();
   }

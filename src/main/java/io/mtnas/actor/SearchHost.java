@@ -39,9 +39,6 @@ public final class SearchHost {
   /** Tasks that join a running search (ignored when it is not running here). */
   public record JoinTasks(String searchId, List<TaskSpec> tasks) implements Command {}
 
-  /** The service's shared evaluator workers (GET /workers). */
-  public record ListWorkers(ActorRef<List<ActorRef<WorkerCommand>>> replyTo) implements Command {}
-
   /**
    * The service's evaluator workers, shared by every search: {@code size} of them, registered under
    * {@link EvaluatorWorker#SERVICE_KEY}, each evaluating a job with its search's evaluator.

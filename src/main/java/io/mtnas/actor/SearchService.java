@@ -113,9 +113,6 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
   private record BudgetsStored(String id, Map<String, Integer> budgets, ActorRef<SearchRegistry.Outcome> replyTo,
       SearchRegistry.Outcome outcome) implements Command {}
 
-  /** The service's shared evaluator workers. */
-  public record ListWorkers(ActorRef<List<ActorRef<WorkerCommand>>> replyTo) implements Command {}
-
   /** A search with its evaluations so far, in arrival order. */
   public record Evaluations(String id, ActorRef<Optional<EvaluationsView>> replyTo) implements Command {}
 
@@ -222,10 +219,6 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
         })
         .onMessage(Follow.class, m -> {
           m.replyTo().tell(registry().get(m.id()).map(e -> history(m.id(), e.state().over())));
-          return this;
-        })
-        .onMessage(ListWorkers.class, m -> {
-          host.tell(new SearchHost.ListWorkers(m.replyTo()));
           return this;
         })
         .onMessage(FollowAll.class, m -> {
@@ -487,8 +480,11 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       Evaluator evaluator = launcher.evaluator(entry.currentSpec());
       evaluators.put(id, evaluator);
       ActorRef<Command> self = getContext().getSelf();
-      // no workers of its own: the service's pool serves it, spec.workers() at a time
-      host.tell(new SearchHost.RunSearch(id, spec, evaluator, 0, EvaluatorWorker.SERVICE_KEY,
+      // no workers of its own: the service's pool (and worker nodes, unless it trains) serve it,
+      // spec.workers() at a time
+      boolean trains = entry.currentSpec().tasks().stream().anyMatch(t -> t.trainer().isPresent());
+      host.tell(new SearchHost.RunSearch(id, spec, evaluator, 0,
+          trains ? EvaluatorWorker.LOCAL_POOL_KEY : EvaluatorWorker.SERVICE_KEY,
           record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec).withPrior(prior(spec)),
           events(id), true));
       if (!entry.joined().isEmpty()) {

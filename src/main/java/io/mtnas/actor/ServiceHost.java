@@ -39,8 +39,8 @@ final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
     this.settings = settings;
     this.blockingExecutor = blockingExecutor;
     for (int i = 1; i <= pool.size(); i++) {
-      poolWorkers.add(context.spawn(EvaluatorWorker.shared("pool-worker-" + i, pool.evaluators(),
-          EvaluatorWorker.SERVICE_KEY, blockingExecutor), "pool-worker-" + i));
+      poolWorkers.add(context.spawn(EvaluatorWorker.shared("pool-worker-" + i, EvaluatorWorker.CPU, pool.evaluators(),
+          List.of(EvaluatorWorker.SERVICE_KEY, EvaluatorWorker.LOCAL_POOL_KEY), blockingExecutor), "pool-worker-" + i));
     }
   }
 
@@ -50,10 +50,6 @@ final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
         .onMessage(SearchHost.RunSearch.class, this::onRun)
         .onMessage(SearchHost.SetBudgets.class, m -> change(m.searchId(), new SearchCoordinator.SetBudgets(m.budgets())))
         .onMessage(SearchHost.JoinTasks.class, m -> change(m.searchId(), new SearchCoordinator.JoinTasks(m.tasks())))
-        .onMessage(SearchHost.ListWorkers.class, m -> {
-          m.replyTo().tell(List.copyOf(poolWorkers));
-          return this;
-        })
         .onMessage(SearchHost.Erase.class, this::onErase)
         .onMessage(SearchHost.SessionStopped.class, this::onSessionStopped)
         .build();

@@ -487,7 +487,8 @@ public final class WorkManager extends AbstractBehavior<ManagerCommand> {
     return key;
   }
 
+  /** Path and uid: a worker node restarted on the same address is a new worker, not the lost one. */
   private static String key(ActorRef<?> worker) {
-    return worker.path().toString();
+    return worker.path().toString() + "#" + worker.path().uid();
   }
 }

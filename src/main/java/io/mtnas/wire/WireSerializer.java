@@ -7,10 +7,14 @@ import io.mtnas.protocol.ManagerCommand;
 import io.mtnas.protocol.RequestWork;
 import io.mtnas.protocol.WorkReady;
 import io.mtnas.protocol.WorkerCommand;
+import io.mtnas.protocol.WorkerStatus;
+import io.mtnas.protocol.WorkerStatusQuery;
 import io.mtnas.wire.proto.v1.EvaluateProto;
 import io.mtnas.wire.proto.v1.EvaluatedProto;
 import io.mtnas.wire.proto.v1.RequestWorkProto;
 import io.mtnas.wire.proto.v1.WorkReadyProto;
+import io.mtnas.wire.proto.v1.WorkerStatusProto;
+import io.mtnas.wire.proto.v1.WorkerStatusQueryProto;
 import java.io.NotSerializableException;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -31,6 +35,8 @@ public final class WireSerializer extends SerializerWithStringManifest {
   private static final String REQUEST_WORK = "RequestWork";
   private static final String EVALUATE = "Evaluate";
   private static final String EVALUATED = "Evaluated";
+  private static final String STATUS_QUERY = "WorkerStatusQuery";
+  private static final String STATUS = "WorkerStatus";
 
   private final ActorRefResolver resolver;
 
@@ -53,6 +59,10 @@ public final class WireSerializer extends SerializerWithStringManifest {
       return EVALUATE;
     } else if (message instanceof Evaluated) {
       return EVALUATED;
+    } else if (message instanceof WorkerStatusQuery) {
+      return STATUS_QUERY;
+    } else if (message instanceof WorkerStatus) {
+      return STATUS;
     }
     throw new IllegalArgumentException("no wire mapping for " + message.getClass().getName());
   }
@@ -83,6 +93,11 @@ public final class WireSerializer extends SerializerWithStringManifest {
           .setWallMicros(m.wallMicros())
           .build()
           .toByteArray();
+    } else if (message instanceof WorkerStatusQuery m) {
+      return WorkerStatusQueryProto.newBuilder().setReplyTo(ref(m.replyTo())).build().toByteArray();
+    } else if (message instanceof WorkerStatus m) {
+      return WorkerStatusProto.newBuilder().setWorkerId(m.workerId()).setNode(m.node()).setDevice(m.device())
+          .setBusy(m.busy()).setSearch(m.search().orElse("")).setJobsDone(m.jobsDone()).build().toByteArray();
     }
     throw new IllegalArgumentException("no wire mapping for " + message.getClass().getName());
   }
@@ -108,6 +123,14 @@ public final class WireSerializer extends SerializerWithStringManifest {
               workerRef(p.getWorker()),
               p.getWorkerId(),
               p.getWallMicros());
+        }
+        case STATUS_QUERY -> new WorkerStatusQuery(resolve(WorkerStatusQueryProto.parseFrom(bytes).getReplyTo(),
+            "reply_to"));
+        case STATUS -> {
+          WorkerStatusProto p = WorkerStatusProto.parseFrom(bytes);
+          yield new WorkerStatus(p.getWorkerId(), p.getNode(), p.getDevice(), p.getBusy(),
+              p.getSearch().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(p.getSearch()),
+              p.getJobsDone());
         }
         default -> throw new NotSerializableException("unknown wire manifest \"" + manifest + "\"");
       };

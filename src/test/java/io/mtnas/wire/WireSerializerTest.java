@@ -18,6 +18,8 @@ import io.mtnas.protocol.ManagerCommand;
 import io.mtnas.protocol.RequestWork;
 import io.mtnas.protocol.WorkReady;
 import io.mtnas.protocol.WorkerCommand;
+import io.mtnas.protocol.WorkerStatus;
+import io.mtnas.protocol.WorkerStatusQuery;
 import io.mtnas.wire.proto.v1.EvaluatedProto;
 import io.mtnas.wire.proto.v1.EvaluationOutcomeProto;
 import io.mtnas.wire.proto.v1.JobIdProto;
@@ -41,6 +43,7 @@ class WireSerializerTest {
       ActorTestKit.create("wire", ConfigFactory.load("application-test"));
   private static final TestProbe<ManagerCommand> manager = testKit.createTestProbe(ManagerCommand.class);
   private static final TestProbe<WorkerCommand> worker = testKit.createTestProbe(WorkerCommand.class);
+  private static final TestProbe<WorkerStatus> status = testKit.createTestProbe(WorkerStatus.class);
   private static final Serialization serialization =
       SerializationExtension.get(Adapter.toClassic(testKit.system()));
 
@@ -83,7 +86,11 @@ class WireSerializerTest {
             new EvaluationOutcome.Failed(id, TRANSNAS, FailureKind.OUT_OF_MEMORY, "CUDA out of memory"),
             worker.ref(),
             "worker-2",
-            0));
+            0),
+        new WorkerStatusQuery(status.ref()),
+        new WorkerStatus("127.0.0.1:25521/cuda-1-2", "pekko://mtnas-serve@127.0.0.1:25521", "cuda:1", true,
+            Optional.of("search-1"), 17),
+        new WorkerStatus("pool-worker-1", "pekko://mtnas-serve@127.0.0.1:25520", "cpu", false, Optional.empty(), 0));
   }
 
   @ParameterizedTest

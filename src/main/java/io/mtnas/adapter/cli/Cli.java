@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     description = "Multi-task neural architecture search.",
     mixinStandardHelpOptions = true,
     version = "mtnas 0.1.0",
-    subcommands = {RunCommand.class, BenchCommand.class, ThroughputCommand.class, ServeCommand.class})
+    subcommands = {RunCommand.class, BenchCommand.class, ThroughputCommand.class, ServeCommand.class,
+        WorkerNodeCommand.class})
 public final class Cli {
   private Cli() {}
 

@@ -7,6 +7,7 @@ import io.mtnas.adapter.benchmark.BenchmarkTables;
 import io.mtnas.adapter.benchmark.TableProxySource;
 import io.mtnas.adapter.benchmark.TabularEvaluator;
 import io.mtnas.adapter.evaluator.ProcessEvaluator;
+import io.mtnas.adapter.evaluator.SimulatedTimeEvaluator;
 import io.mtnas.domain.evaluation.RoutingEvaluator;
 import io.mtnas.adapter.evaluator.TrainerTasksConfig;
 import io.mtnas.domain.evaluation.Evaluator;
@@ -42,6 +43,10 @@ record CliContext(Config config, MtnasSettings settings, BenchmarkLocation locat
     return new CliContext(config, settings, location, tables);
   }
 
+  CliContext withConfig(Config changed) {
+    return new CliContext(changed, settings, location, tables);
+  }
+
   /** The free signals and predictor library for a search of the given spec on the tables. */
   SearchResources resources(SearchSpec spec) {
     String benchmark = spec.tasks().get(0).benchmark();
@@ -54,7 +59,8 @@ record CliContext(Config config, MtnasSettings settings, BenchmarkLocation locat
 
   /** Tables for tabular tasks, trainer processes for training tasks. Close it when done. */
   Evaluator evaluator(SearchSpec spec) {
-    Evaluator tabular = new TabularEvaluator(tables);
+    Evaluator tabular = SimulatedTimeEvaluator.wrap(new TabularEvaluator(tables),
+        config.getDouble("mtnas.simulated-time.scale"), config.getDuration("mtnas.simulated-time.fixed"));
     if (!TrainerTasksConfig.trains(spec)) {
       return tabular;
     }

@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
       + " coordinator), where worker nodes join; 0 for a free one (default: ${DEFAULT-VALUE})", defaultValue = "25520")
   int clusterPort;
 
+  @Option(names = "--workers", paramLabel = "N", description = "evaluator workers of this process, shared by"
+      + " every search; 0: every evaluation runs on worker nodes (mtnas worker --join) (default: config"
+      + " mtnas.serve.workers, 4)")
+  Integer workers;
+
   @Option(names = "--token-file", paramLabel = "FILE", description = "file holding the API token (default: $"
       + TOKEN_ENV + ", then config mtnas.serve.token-file)")
   Path tokenFile;
@@ -71,7 +76,9 @@ final class ServeCommand implements Callable<Integer> {
     boolean loopback = loopback(host);
     // the token first: a service that would refuse every request should not start loading tables
     String token = token(com.typesafe.config.ConfigFactory.load(), System.getenv(), loopback);
-    CliContext cli = CliContext.load(benchmarks);
+    CliContext loaded = CliContext.load(benchmarks);
+    CliContext cli = workers == null ? loaded : loaded.withConfig(loaded.config().withValue("mtnas.serve.workers",
+        com.typesafe.config.ConfigValueFactory.fromAnyRef(workers)));
     ApiSettings settings;
     try {
       settings = ApiSettings.from(cli.config());

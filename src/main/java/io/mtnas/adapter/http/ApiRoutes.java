@@ -93,7 +93,7 @@ public final class ApiRoutes extends AllDirectives {
     this.events = new EventRoutes(system, service, settings);
     this.control = new ControlRoutes(system, service, tables, settings);
     this.tasks = new TaskRoutes(system, service, tables, settings);
-    this.workers = new WorkerRoutes(system, service, settings);
+    this.workers = new WorkerRoutes(system, settings);
   }
 
   Route routes() {

@@ -25,8 +25,8 @@ public record ApiSettings(long maxBodyBytes, int maxRunning, Duration askTimeout
     if (eventHistory < 1) {
       throw new IllegalArgumentException("mtnas.serve.event-history must be >= 1, got " + eventHistory);
     }
-    if (workers < 1 || workers > 1024) {
-      throw new IllegalArgumentException("mtnas.serve.workers must be in 1..1024, got " + workers);
+    if (workers < 0 || workers > 1024) {
+      throw new IllegalArgumentException("mtnas.serve.workers must be in 0..1024, got " + workers);
     }
     if (keepAlive.isNegative() || keepAlive.isZero()) {
       throw new IllegalArgumentException("mtnas.serve.keep-alive must be positive, got " + keepAlive);

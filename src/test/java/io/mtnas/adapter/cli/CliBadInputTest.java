@@ -110,6 +110,20 @@ class CliBadInputTest {
   }
 
   @Test
+  void aWorkerNodesBadOptionsNameOptionAndValue() {
+    badInput(mtnas("worker", "--join", "localhost"),
+        "mtnas: --join localhost: expected HOST:PORT, e.g. 127.0.0.1:25520");
+    badInput(mtnas("worker", "--join", "127.0.0.1:25520", "--devices", "gpu0"),
+        "mtnas: --devices gpu0: expected cpu or cuda:N");
+    badInput(mtnas("worker", "--join", "127.0.0.1:25520", "--devices", "cuda:0,cuda:0"),
+        "mtnas: --devices cuda:0,cuda:0: a device is named twice");
+    badInput(mtnas("worker", "--join", "127.0.0.1:25520", "--slots-per-device", "0"),
+        "mtnas: --slots-per-device must be in 1..64, got 0");
+    badInput(mtnas("worker", "--join", "127.0.0.1:25520", "--time-scale", "-2"),
+        "mtnas: time scale must be a finite number >= 0, got -2.0");
+  }
+
+  @Test
   void workersAboveTheMaximumInTheSpecNameThePath() throws IOException {
     Path spec = work.resolve("many.json");
     Files.writeString(spec, Files.readString(TRAINER_SPEC).replace("\"workers\": 1,", "\"workers\": 100000,"));

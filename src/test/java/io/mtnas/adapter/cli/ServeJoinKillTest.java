@@ -65,7 +65,7 @@ class ServeJoinKillTest {
       serve.kill();
       serve = ServeProcess.start(work, logs, TOKEN, env, args);
       serve.awaitListening();
-      awaitFinished(serve, id);
+      serve.awaitFinished(id, 180);
     } finally {
       serve.close();
     }
@@ -100,16 +100,10 @@ class ServeJoinKillTest {
         .isEqualTo(Files.readString(work.resolve("reference").resolve("evaluations.csv")));
   }
 
-  private static JsonNode state(ServeProcess serve, String id) throws Exception {
-    HttpResponse<String> r = serve.get("/api/v1/searches/" + id, "application/json");
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
-  }
-
   private static void await(ServeProcess serve, String id, String task, int atLeast) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
-      JsonNode s = state(serve, id);
+      JsonNode s = serve.state(id);
       for (JsonNode t : s.get("tasks")) {
         if (t.get("task").asText().equals(task) && t.get("evaluations").asInt() >= atLeast) {
           return;
@@ -118,19 +112,7 @@ class ServeJoinKillTest {
       assertThat(s.get("state").asText()).as(s.toString()).isIn("QUEUED", "RUNNING");
       Thread.sleep(2);
     }
-    throw new AssertionError("task " + task + " of " + id + " did not reach " + atLeast + ": " + state(serve, id));
+    throw new AssertionError("task " + task + " of " + id + " did not reach " + atLeast + ": " + serve.state(id));
   }
 
-  private static void awaitFinished(ServeProcess serve, String id) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      JsonNode s = state(serve, id);
-      if (s.get("state").asText().equals("FINISHED")) {
-        return;
-      }
-      assertThat(s.get("state").asText()).as(s.toString()).isIn("QUEUED", "RUNNING");
-      Thread.sleep(50);
-    }
-    throw new AssertionError("search " + id + " did not finish");
-  }
 }

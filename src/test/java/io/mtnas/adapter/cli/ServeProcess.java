@@ -80,6 +80,28 @@ final class ServeProcess implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** GET /api/v1/searches/{id}, which must answer 200. */
+  com.fasterxml.jackson.databind.JsonNode state(String id) throws Exception {
+    HttpResponse<String> r = get("/api/v1/searches/" + id, "application/json");
+    org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+  }
+
+  /** Waits until the search is FINISHED; any state but QUEUED or RUNNING before that fails. */
+  void awaitFinished(String id, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      var s = state(id);
+      if (s.get("state").asText().equals("FINISHED")) {
+        return;
+      }
+      org.assertj.core.api.Assertions.assertThat(s.get("state").asText()).as(s.toString())
+          .isIn("QUEUED", "RUNNING");
+      Thread.sleep(50);
+    }
+    throw new AssertionError("search " + id + " did not finish in " + seconds + " s: " + state(id));
+  }
+
   /** SIGKILL: no shutdown hook, no flush, nothing. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
