@@ -482,9 +482,8 @@ public final class SearchService extends AbstractBehavior<SearchService.Command>
       ActorRef<Command> self = getContext().getSelf();
       // no workers of its own: the service's pool (and worker nodes, unless it trains) serve it,
       // spec.workers() at a time
-      boolean trains = entry.currentSpec().tasks().stream().anyMatch(t -> t.trainer().isPresent());
       host.tell(new SearchHost.RunSearch(id, spec, evaluator, 0,
-          trains ? EvaluatorWorker.LOCAL_POOL_KEY : EvaluatorWorker.SERVICE_KEY,
+          entry.currentSpec().trains() ? EvaluatorWorker.LOCAL_POOL_KEY : EvaluatorWorker.SERVICE_KEY,
           record -> self.tell(new Recorded(id, record)), result, launcher.resources(spec).withPrior(prior(spec)),
           events(id), true));
       if (!entry.joined().isEmpty()) {

@@ -1,7 +1,6 @@
 package io.mtnas.actor;
 
 import io.mtnas.domain.work.WorkSettings;
-import io.mtnas.protocol.WorkerCommand;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +24,6 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
   private final WorkSettings settings;
   private final Executor blockingExecutor;
-  private final List<ActorRef<WorkerCommand>> poolWorkers = new ArrayList<>();
   private final Map<String, ActorRef<SearchHost.SessionMessage>> sessions = new HashMap<>();
   private final Map<String, SearchHost.RunSearch> waiting = new HashMap<>();
   private final Map<String, List<SearchHost.Change>> waitingChanges = new HashMap<>();
@@ -39,8 +37,8 @@ final class ServiceHost extends AbstractBehavior<SearchHost.Command> {
     this.settings = settings;
     this.blockingExecutor = blockingExecutor;
     for (int i = 1; i <= pool.size(); i++) {
-      poolWorkers.add(context.spawn(EvaluatorWorker.shared("pool-worker-" + i, EvaluatorWorker.CPU, pool.evaluators(),
-          List.of(EvaluatorWorker.SERVICE_KEY, EvaluatorWorker.LOCAL_POOL_KEY), blockingExecutor), "pool-worker-" + i));
+      context.spawn(EvaluatorWorker.shared("pool-worker-" + i, EvaluatorWorker.CPU, pool.evaluators(),
+          List.of(EvaluatorWorker.SERVICE_KEY, EvaluatorWorker.LOCAL_POOL_KEY), blockingExecutor), "pool-worker-" + i);
     }
   }
 

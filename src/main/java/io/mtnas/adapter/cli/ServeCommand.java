@@ -67,12 +67,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65_535) {
-      throw new BadInputException("--port must be in 0..65535, got " + port);
-    }
-    if (clusterPort < 0 || clusterPort > 65_535) {
-      throw new BadInputException("--cluster-port must be in 0..65535, got " + clusterPort);
-    }
+    BadInputException.checkPort("--port", port);
+    BadInputException.checkPort("--cluster-port", clusterPort);
     boolean loopback = loopback(host);
     // the token first: a service that would refuse every request should not start loading tables
     String token = token(com.typesafe.config.ConfigFactory.load(), System.getenv(), loopback);

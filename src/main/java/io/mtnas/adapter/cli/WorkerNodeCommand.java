@@ -81,9 +81,7 @@ final class WorkerNodeCommand implements Callable<Integer> {
     if (devices.stream().distinct().count() != devices.size()) {
       throw new BadInputException("--devices " + String.join(",", devices) + ": a device is named twice");
     }
-    if (port < 0 || port > 65_535) {
-      throw new BadInputException("--port must be in 0..65535, got " + port);
-    }
+    BadInputException.checkPort("--port", port);
     if (reconnectAfterSeconds < 1) {
       throw new BadInputException("--reconnect-after must be >= 1, got " + reconnectAfterSeconds);
     }

@@ -20,7 +20,7 @@ public final class TrainerTasksConfig {
   private TrainerTasksConfig() {}
 
   public static boolean trains(SearchSpec spec) {
-    return spec.tasks().stream().anyMatch(t -> t.trainer().isPresent());
+    return spec.trains();
   }
 
   public static ProcessEvaluator evaluator(Config config, SearchSpec spec, Path workingDirectory) {

@@ -5,6 +5,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /**
@@ -35,7 +36,7 @@ final class CoordinatorWatch {
             return watching(context, patience, System.nanoTime());
           }
           Cluster cluster = Cluster.get(context.getSystem());
-          boolean joined = cluster.selfMember().status() == org.apache.pekko.cluster.MemberStatus.up();
+          boolean joined = cluster.selfMember().status() == MemberStatus.up();
           if (joined && System.nanoTime() - lastSeen > patience.toNanos()) {
             context.getLog().warn("no reachable service (role {}) for {}: leaving this cluster to join again",
                 COORDINATOR, patience);
@@ -52,7 +53,7 @@ final class CoordinatorWatch {
     Cluster cluster = Cluster.get(context.getSystem());
     var state = cluster.state();
     for (Member m : state.getMembers()) {
-      if (m.hasRole(COORDINATOR) && m.status() == org.apache.pekko.cluster.MemberStatus.up()
+      if (m.hasRole(COORDINATOR) && m.status() == MemberStatus.up()
           && !state.getUnreachable().contains(m)) {
         return true;
       }

@@ -55,16 +55,19 @@ public final class WorkerNode {
     }
 
     /** Each worker's device and name on the node: {@code <device>-<slot>}, e.g. {@code cuda-1-2}. */
-    List<String[]> slots() {
-      List<String[]> out = new ArrayList<>();
+    List<Slot> slots() {
+      List<Slot> out = new ArrayList<>();
       for (String device : devices) {
         for (int slot = 1; slot <= slotsPerDevice; slot++) {
-          out.add(new String[] {device, device.replace(':', '-') + "-" + slot});
+          out.add(new Slot(device, device.replace(':', '-') + "-" + slot));
         }
       }
       return out;
     }
   }
+
+  /** One evaluator worker of the node: its device and its name there. */
+  record Slot(String device, String name) {}
 
   private final Settings settings;
   private final Config base;
@@ -134,12 +137,12 @@ public final class WorkerNode {
     return Behaviors.setup(context -> {
       var address = context.getSystem().address();
       String node = address.getHost().orElse(settings.host()) + ":" + address.getPort().orElse(settings.port());
-      for (String[] slot : settings.slots()) {
-        Evaluator evaluator = evaluatorForDevice.apply(slot[0]);
+      for (Slot slot : settings.slots()) {
+        Evaluator evaluator = evaluatorForDevice.apply(slot.device());
         evaluators.add(evaluator);
         // the id names the node: every node has a cpu-1
-        context.spawn(EvaluatorWorker.shared(node + "/" + slot[1], slot[0], searchId -> evaluator,
-            List.of(EvaluatorWorker.SERVICE_KEY), blocking), "worker-" + slot[1]);
+        context.spawn(EvaluatorWorker.shared(node + "/" + slot.name(), slot.device(), searchId -> evaluator,
+            List.of(EvaluatorWorker.SERVICE_KEY), blocking), "worker-" + slot.name());
       }
       context.spawn(CoordinatorWatch.create(settings.reconnectAfter()), "coordinator-watch");
       return Behaviors.empty();

@@ -97,4 +97,9 @@ public record SearchSpec(
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no task named \"" + taskName + "\""));
   }
+
+  /** Whether a task of it trains (a trainer process evaluates it) rather than reading a table. */
+  public boolean trains() {
+    return tasks.stream().anyMatch(t -> t.trainer().isPresent());
+  }
 }

@@ -30,7 +30,7 @@ class WorkerNodeTest {
 
   @Test
   void eachDeviceGetsItsSlots() {
-    assertThat(settings(List.of("cuda:0", "cuda:1"), 2).slots()).extracting(s -> s[0] + " " + s[1])
+    assertThat(settings(List.of("cuda:0", "cuda:1"), 2).slots()).extracting(s -> s.device() + " " + s.name())
         .containsExactly("cuda:0 cuda-0-1", "cuda:0 cuda-0-2", "cuda:1 cuda-1-1", "cuda:1 cuda-1-2");
     assertThatThrownBy(() -> settings(List.of("cpu"), 0)).hasMessageContaining("--slots-per-device");
     assertThatThrownBy(() -> new WorkerNode.Settings(List.of(), "h", 0, List.of("cpu"), 1, Duration.ofSeconds(1)))
