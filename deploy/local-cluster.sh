@@ -9,6 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${MTNAS_CLUSTER_DIR:-$PWD/local-cluster}"
 api_port="${MTNAS_API_PORT:-8080}"
 cluster_port="${MTNAS_CLUSTER_PORT:-25520}"
+management_port="${MTNAS_MANAGEMENT_PORT:-8558}"
 mtnas="$root/bin/mtnas"
 
 usage() { sed -n 2,6p "$0" >&2; exit 2; }
@@ -27,7 +28,8 @@ await_line() { # FILE PATTERN PIDFILE
 start_worker() {
   local n=1
   while [ -f "$dir/worker-$n.pid" ]; do n=$((n + 1)); done
-  nohup java ${MTNAS_JAVA_OPTS:-} -jar "$jar" worker --join "127.0.0.1:$cluster_port" "$@" \
+  # Cluster Bootstrap with config discovery: the service's Management endpoint is the contact point
+  nohup java ${MTNAS_JAVA_OPTS:-} -jar "$jar" worker --bootstrap --contact-points "127.0.0.1:$management_port" "$@" \
     > "$dir/worker-$n.out" 2> "$dir/worker-$n.err" < /dev/null &
   echo $! > "$dir/worker-$n.pid"
   await_line "$dir/worker-$n.out" "mtnas worker: node" "$dir/worker-$n.pid"
@@ -47,6 +49,7 @@ case "$cmd" in
       (umask 077; openssl rand -hex 32 > "$dir/token")
     fi
     nohup java ${MTNAS_JAVA_OPTS:-} -jar "$jar" serve --workers 0 --port "$api_port" --cluster-port "$cluster_port" \
+      --management-port "$management_port" \
       --data "$dir/data" --token-file "$dir/token" > "$dir/serve.out" 2> "$dir/serve.err" < /dev/null &
     echo $! > "$dir/serve.pid"
     await_line "$dir/serve.out" "mtnas serve: listening" "$dir/serve.pid"
@@ -61,7 +64,15 @@ case "$cmd" in
   status)
     for p in "$dir"/*.pid; do
       [ -f "$p" ] || continue
-      if alive "$p"; then echo "$(basename "$p" .pid) running, pid $(cat "$p")"; else echo "$(basename "$p" .pid) gone"; fi
+      name="$(basename "$p" .pid)"
+      if alive "$p"; then
+        # each node's readiness probe (Pekko Management /ready), from the URL it logged
+        url="$(grep -o 'management on http://[0-9.]*:[0-9]*' "$dir/$name.out" | tail -1 | sed 's/management on //')"
+        ready="$( [ -n "$url" ] && curl -s -o /dev/null -w '%{http_code}' "$url/ready" || echo '-')"
+        echo "$name running, pid $(cat "$p"), management ${url:--}, /ready $ready"
+      else
+        echo "$name gone"
+      fi
     done
     ;;
   stop)

@@ -18,6 +18,11 @@ import picocli.CommandLine.Command;
 public final class Cli {
   private Cli() {}
 
+  /** The command line of every subcommand (tests parse arguments with it). */
+  static CommandLine commandLine() {
+    return new CommandLine(new Cli());
+  }
+
   public static int execute(String... args) {
     return execute(null, null, args);
   }
@@ -28,7 +33,7 @@ public final class Cli {
    * System.out and System.err.
    */
   static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = new CommandLine(new Cli());
+    CommandLine cmd = commandLine();
     if (out != null) {
       cmd.setOut(out);
     }

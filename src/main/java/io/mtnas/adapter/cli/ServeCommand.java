@@ -7,6 +7,7 @@ import io.mtnas.adapter.http.ApiSettings;
 import io.mtnas.adapter.http.DataDirectory;
 import io.mtnas.adapter.http.HttpService;
 import io.mtnas.adapter.http.ServiceLauncher;
+import io.mtnas.adapter.management.Management;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,6 +53,16 @@ final class ServeCommand implements Callable<Integer> {
       + " coordinator), where worker nodes join; 0 for a free one (default: ${DEFAULT-VALUE})", defaultValue = "25520")
   int clusterPort;
 
+  @Option(names = "--cluster-host", paramLabel = "HOST", description = "address of this cluster node, where worker"
+      + " nodes reach it (in Kubernetes the pod's IP) (default: --host when that is a loopback address, else config"
+      + " pekko.remote.artery.canonical.hostname)")
+  String clusterHost;
+
+  @Option(names = "--management-port", paramLabel = "N", description = "port of Pekko Management on the cluster"
+      + " host: the /alive and /ready probes and the Cluster Bootstrap contact point of mtnas worker --bootstrap;"
+      + " 0 for a free one (default: config pekko.management.http.port, 8558)")
+  Integer managementPort;
+
   @Option(names = "--workers", paramLabel = "N", description = "evaluator workers of this process, shared by"
       + " every search; 0: every evaluation runs on worker nodes (mtnas worker --join) (default: config"
       + " mtnas.serve.workers, 4)")
@@ -69,6 +80,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BadInputException.checkPort("--port", port);
     BadInputException.checkPort("--cluster-port", clusterPort);
+    if (managementPort != null) {
+      BadInputException.checkPort("--management-port", managementPort);
+    }
     boolean loopback = loopback(host);
     // the token first: a service that would refuse every request should not start loading tables
     String token = token(com.typesafe.config.ConfigFactory.load(), System.getenv(), loopback);
@@ -89,13 +103,24 @@ final class ServeCommand implements Callable<Integer> {
     SearchService.Launcher launcher = new ServiceLauncher(cli::evaluator, cli::resources, cli.tables());
     HttpService service;
     try {
+      com.typesafe.config.Config config = cli.config();
       // the cluster node listens where the API does when that is loopback; else as configured
-      com.typesafe.config.Config node = com.typesafe.config.ConfigFactory.parseMap(loopback
-          ? Map.of("pekko.remote.artery.canonical.port", clusterPort, "pekko.remote.artery.canonical.hostname", host)
-          : Map.of("pekko.remote.artery.canonical.port", clusterPort));
-      service = HttpService.start(node.withFallback(cli.config()), cli.settings().work(), settings, cli.tables(), launcher,
+      String nodeHost = clusterHost != null ? clusterHost
+          : loopback ? host : config.getString("pekko.remote.artery.canonical.hostname");
+      com.typesafe.config.Config node = Management.at(nodeHost,
+          managementPort != null ? managementPort : config.getInt("pekko.management.http.port"),
+          com.typesafe.config.ConfigFactory.parseMap(Map.of("pekko.remote.artery.canonical.port", clusterPort,
+              "pekko.remote.artery.canonical.hostname", nodeHost)).withFallback(config));
+      service = HttpService.start(node, cli.settings().work(), settings, cli.tables(), launcher,
           new DataDirectory(data.toAbsolutePath(), cli.tables()), host, port, token);
     } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    String management;
+    try {
+      management = service.startManagement();
+    } catch (IllegalStateException e) {
+      service.close();
       throw new BadInputException(e.getMessage());
     }
     InetSocketAddress bound = service.address();
@@ -106,6 +131,9 @@ final class ServeCommand implements Callable<Integer> {
     LOG.info("cluster node {} is up with roles {}", service.node(), service.roles(),
         kv("event", "cluster_node_up"), kv("node", service.node()));
     System.out.println("mtnas serve: cluster node " + service.node() + " up, roles " + service.roles());
+    LOG.info("Pekko Management (probes /alive and /ready, Cluster Bootstrap) on {}", management,
+        kv("event", "management_up"), kv("url", management));
+    System.out.println("mtnas serve: management on " + management);
     System.out.println("mtnas serve: listening on " + url);
     System.out.flush();
     service.whenTerminated().toCompletableFuture().join();

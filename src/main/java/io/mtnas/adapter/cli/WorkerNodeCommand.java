@@ -7,6 +7,7 @@ import io.mtnas.adapter.evaluator.SimulatedTimeEvaluator;
 import io.mtnas.adapter.worker.WorkerNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
     name = "worker",
     description = {
       "Run evaluator workers on this machine for a running mtnas serve: the process joins the service's",
-      "Pekko cluster (role worker) and its workers take jobs of every search of the service. It evaluates",
+      "Pekko cluster (role worker; --join, or --bootstrap through Cluster Bootstrap) and its workers take jobs of every search of the service. It evaluates",
       "tabular tasks from --benchmarks (training tasks run on the service's own workers). When the",
       "service goes away it keeps trying to join again, so it needs no restart when the service restarts."
     },
@@ -29,9 +30,27 @@ final class WorkerNodeCommand implements Callable<Integer> {
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:/@]+:\\d{1,5}");
   private static final Pattern DEVICE = Pattern.compile("cpu|cuda:\\d{1,2}");
 
-  @Option(names = "--join", paramLabel = "HOST:PORT", required = true, split = ",",
+  @Option(names = "--join", paramLabel = "HOST:PORT", split = ",",
       description = "the service's cluster node (mtnas serve --cluster-port), repeatable or comma-separated")
-  List<String> join;
+  List<String> join = List.of();
+
+  @Option(names = "--bootstrap", description = "find the service through Pekko Cluster Bootstrap instead of"
+      + " --join: its Management endpoints (mtnas serve --management-port) are the contact points, found by"
+      + " --discovery")
+  boolean bootstrap;
+
+  @Option(names = "--discovery", paramLabel = "METHOD", defaultValue = "config", description = "with --bootstrap:"
+      + " config (--contact-points, else config pekko.discovery.config.services.mtnas-serve) or kubernetes-api"
+      + " (the service's pods, labelled app=mtnas-serve) (default: ${DEFAULT-VALUE})")
+  String discovery;
+
+  @Option(names = "--contact-points", paramLabel = "HOST:PORT", split = ",", description = "with --bootstrap"
+      + " --discovery config: the service's Management endpoints, comma-separated (default: 127.0.0.1:8558)")
+  List<String> contactPoints = List.of();
+
+  @Option(names = "--management-port", paramLabel = "N", defaultValue = "0", description = "port of this node's"
+      + " Pekko Management (probes /alive and /ready), 0 for a free one (default: ${DEFAULT-VALUE})")
+  int managementPort;
 
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
       description = "this node's address, where the service reaches it (default: ${DEFAULT-VALUE})")
@@ -66,12 +85,23 @@ final class WorkerNodeCommand implements Callable<Integer> {
       + " $MTNAS_BENCHMARKS, then config mtnas.benchmarks.dir, then ../shared/benchmarks)")
   String benchmarks;
 
+  private static void checkHostPorts(String option, List<String> values, String example) {
+    for (String value : values) {
+      if (!HOST_PORT.matcher(value).matches()) {
+        throw new BadInputException(option + " " + value + ": expected HOST:PORT, e.g. " + example);
+      }
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    for (String seed : join) {
-      if (!HOST_PORT.matcher(seed).matches()) {
-        throw new BadInputException("--join " + seed + ": expected HOST:PORT, e.g. 127.0.0.1:25520");
-      }
+    checkHostPorts("--join", join, "127.0.0.1:25520");
+    checkHostPorts("--contact-points", contactPoints, "127.0.0.1:8558");
+    if (!contactPoints.isEmpty() && !(bootstrap && discovery.equals("config"))) {
+      throw new BadInputException("--contact-points needs --bootstrap with --discovery config");
+    }
+    if (!bootstrap && !discovery.equals("config")) {
+      throw new BadInputException("--discovery " + discovery + " needs --bootstrap");
     }
     for (String device : devices) {
       if (!DEVICE.matcher(device).matches()) {
@@ -82,6 +112,7 @@ final class WorkerNodeCommand implements Callable<Integer> {
       throw new BadInputException("--devices " + String.join(",", devices) + ": a device is named twice");
     }
     BadInputException.checkPort("--port", port);
+    BadInputException.checkPort("--management-port", managementPort);
     if (reconnectAfterSeconds < 1) {
       throw new BadInputException("--reconnect-after must be >= 1, got " + reconnectAfterSeconds);
     }
@@ -90,7 +121,8 @@ final class WorkerNodeCommand implements Callable<Integer> {
     }
     WorkerNode.Settings settings;
     try {
-      settings = new WorkerNode.Settings(join, host, port, devices, slotsPerDevice,
+      var joining = new WorkerNode.Joining(join, bootstrap ? Optional.of(discovery) : Optional.empty(), contactPoints);
+      settings = new WorkerNode.Settings(joining, host, port, managementPort, devices, slotsPerDevice,
           Duration.ofSeconds(reconnectAfterSeconds));
       SimulatedTimeEvaluator.check(timeScale, Duration.ofMillis(evalTimeMillis));
     } catch (IllegalArgumentException e) {

@@ -3,6 +3,8 @@ package io.mtnas.adapter.http;
 import com.typesafe.config.Config;
 import io.mtnas.actor.SearchService;
 import io.mtnas.adapter.benchmark.BenchmarkTables;
+import io.mtnas.adapter.management.Management;
+import io.mtnas.adapter.management.Readiness;
 import io.mtnas.adapter.store.Database;
 import io.mtnas.domain.work.WorkSettings;
 import java.net.InetSocketAddress;
@@ -10,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.Done;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -64,7 +65,7 @@ public final class HttpService implements AutoCloseable {
     ActorSystem<SearchService.Command> system = ActorSystem.create(
         SearchService.create(work, blocking, launcher, data, settings.maxRunning(), settings.eventHistory(),
             settings.workers()), "mtnas-serve", config);
-    AtomicBoolean ready = new AtomicBoolean(false);
+    Readiness ready = Readiness.of(system);
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "mtnas-not-ready",
         () -> {
           ready.set(false);
@@ -77,7 +78,7 @@ public final class HttpService implements AutoCloseable {
       blocking.shutdownNow();
       throw e;
     }
-    ApiRoutes routes = new ApiRoutes(system, system, tables, settings, BearerToken.of(token.strip()), ready::get);
+    ApiRoutes routes = new ApiRoutes(system, system, tables, settings, BearerToken.of(token.strip()), ready::isReady);
     ServerBinding binding;
     try {
       binding = Http.get(system).newServerAt(host, port).bind(routes.routes())
@@ -110,6 +111,14 @@ public final class HttpService implements AutoCloseable {
         throw new IllegalStateException("interrupted while the cluster node came up", e);
       }
     }
+  }
+
+  /**
+   * Starts Pekko Management on this node (config {@code pekko.management.http}): the {@code /alive}
+   * and {@code /ready} probes and the Cluster Bootstrap routes; returns its base URI.
+   */
+  public String startManagement() {
+    return Management.start(system);
   }
 
   /** This node's cluster address, e.g. {@code pekko://mtnas-serve@127.0.0.1:25520}. */

@@ -4,10 +4,13 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.mtnas.actor.EvaluatorWorker;
+import io.mtnas.adapter.management.Management;
+import io.mtnas.adapter.management.Readiness;
 import io.mtnas.domain.evaluation.Evaluator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker node ({@code mtnas worker}): a Pekko cluster node with role {@code worker} that joins
- * the service's cluster through its seed nodes and runs {@code slotsPerDevice} evaluator workers
+ * the service's cluster (through its seed nodes or Cluster Bootstrap) and runs {@code slotsPerDevice} evaluator workers
  * per device, registered under the cluster-wide {@link EvaluatorWorker#SERVICE_KEY}, so every
  * search of the service pulls jobs from them.
  *
@@ -34,21 +37,52 @@ public final class WorkerNode {
   private static final Logger LOG = LoggerFactory.getLogger("mtnas.worker");
   /** The service's actor system name: a cluster's nodes all share it. */
   public static final String SYSTEM = "mtnas-serve";
+  /** The cluster role of worker nodes (the service's is {@code coordinator}). */
+  public static final String ROLE = "worker";
 
   /**
-   * @param seeds the service's cluster nodes, {@code host:port}
-   * @param host this node's address for the cluster (where the service reaches it)
+   * How a node finds the service: its cluster nodes ({@code --join}), or Cluster Bootstrap with a
+   * discovery method ({@code --bootstrap}: {@code config} with the service's Management
+   * {@code host:port} as contact points, or {@code kubernetes-api}).
+   */
+  public record Joining(List<String> seeds, Optional<String> discoveryMethod, List<String> contactPoints) {
+    public Joining {
+      seeds = List.copyOf(seeds);
+      contactPoints = List.copyOf(contactPoints);
+      if (seeds.isEmpty() == discoveryMethod.isEmpty()) {
+        throw new IllegalArgumentException("a worker node joins through seed nodes (--join HOST:PORT) or through"
+            + " Cluster Bootstrap (--bootstrap), exactly one of them");
+      }
+      discoveryMethod.filter(m -> !Management.DISCOVERY_METHODS.contains(m)).ifPresent(m -> {
+        throw new IllegalArgumentException("--discovery must be one of " + Management.DISCOVERY_METHODS + ", got " + m);
+      });
+    }
+
+    public static Joining seeds(List<String> seeds) {
+      return new Joining(seeds, Optional.empty(), List.of());
+    }
+
+    public static Joining bootstrap(String discoveryMethod, List<String> contactPoints) {
+      return new Joining(List.of(), Optional.of(discoveryMethod), contactPoints);
+    }
+
+    @Override
+    public String toString() {
+      return discoveryMethod.map(m -> "Cluster Bootstrap (" + m + (contactPoints.isEmpty() ? "" : " " + contactPoints) + ")")
+          .orElse(seeds.toString());
+    }
+  }
+
+  /**
+   * @param host this node's address for the cluster and for Management (where the service reaches it)
    * @param port this node's cluster port, 0 for a free one
+   * @param managementPort this node's Management port (probes), 0 for a free one
    * @param devices {@code cpu} or {@code cuda:N}, each once
    */
-  public record Settings(List<String> seeds, String host, int port, List<String> devices, int slotsPerDevice,
-      Duration reconnectAfter) {
+  public record Settings(Joining joining, String host, int port, int managementPort, List<String> devices,
+      int slotsPerDevice, Duration reconnectAfter) {
     public Settings {
-      seeds = List.copyOf(seeds);
       devices = List.copyOf(devices);
-      if (seeds.isEmpty()) {
-        throw new IllegalArgumentException("a worker node needs at least one seed node (--join HOST:PORT)");
-      }
       if (slotsPerDevice < 1 || slotsPerDevice > 64) {
         throw new IllegalArgumentException("--slots-per-device must be in 1..64, got " + slotsPerDevice);
       }
@@ -84,14 +118,17 @@ public final class WorkerNode {
 
   /** The cluster configuration of this node over {@code base}. */
   static Config nodeConfig(Settings s, Config base) {
-    List<String> seeds = s.seeds().stream().map(hp -> "pekko://" + SYSTEM + "@" + hp).toList();
-    return ConfigFactory.empty()
+    Joining joining = s.joining();
+    Config withJoining = joining.discoveryMethod()
+        .map(method -> Management.bootstrapping(method, joining.contactPoints(), base))
+        .orElseGet(() -> ConfigFactory.empty().withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(
+            joining.seeds().stream().map(hp -> "pekko://" + SYSTEM + "@" + hp).toList())).withFallback(base));
+    return Management.at(s.host(), s.managementPort(), ConfigFactory.empty()
         .withValue("pekko.actor.provider", ConfigValueFactory.fromAnyRef("cluster"))
-        .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(List.of("worker")))
-        .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds))
+        .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(List.of(ROLE)))
         .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(s.host()))
         .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(s.port()))
-        .withFallback(base);
+        .withFallback(withJoining));
   }
 
   /**
@@ -111,7 +148,19 @@ public final class WorkerNode {
       List<Evaluator> evaluators = new ArrayList<>();
       ActorSystem<Void> system = ActorSystem.create(root(evaluators, blocking), SYSTEM, config);
       current = system;
-      LOG.info("worker node incarnation {} started; joining {}", incarnation, settings.seeds());
+      String management;
+      try {
+        management = Management.start(system);
+        if (settings.joining().discoveryMethod().isPresent()) {
+          Management.bootstrap(system);
+        }
+      } catch (RuntimeException e) {
+        system.terminate();
+        blocking.shutdownNow();
+        throw e;
+      }
+      LOG.info("worker node incarnation {} started, management on {}; joining through {}", incarnation, management,
+          settings.joining());
       up.accept(system);
       system.getWhenTerminated().toCompletableFuture().join();
       blocking.shutdownNow();
@@ -145,6 +194,7 @@ public final class WorkerNode {
             List.of(EvaluatorWorker.SERVICE_KEY), blocking), "worker-" + slot.name());
       }
       context.spawn(CoordinatorWatch.create(settings.reconnectAfter()), "coordinator-watch");
+      Readiness.of(context.getSystem()).set(true);
       return Behaviors.empty();
     });
   }

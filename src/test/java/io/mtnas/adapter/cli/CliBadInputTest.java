@@ -121,6 +121,20 @@ class CliBadInputTest {
         "mtnas: --slots-per-device must be in 1..64, got 0");
     badInput(mtnas("worker", "--join", "127.0.0.1:25520", "--time-scale", "-2"),
         "mtnas: time scale must be a finite number >= 0, got -2.0");
+    String oneWay = "mtnas: a worker node joins through seed nodes (--join HOST:PORT) or through Cluster Bootstrap"
+        + " (--bootstrap), exactly one of them";
+    badInput(mtnas("worker"), oneWay);
+    badInput(mtnas("worker", "--join", "127.0.0.1:25520", "--bootstrap"), oneWay);
+    badInput(mtnas("worker", "--bootstrap", "--discovery", "dns"),
+        "mtnas: --discovery must be one of [config, kubernetes-api], got dns");
+    badInput(mtnas("worker", "--join", "127.0.0.1:25520", "--discovery", "kubernetes-api"),
+        "mtnas: --discovery kubernetes-api needs --bootstrap");
+    badInput(mtnas("worker", "--bootstrap", "--contact-points", "127.0.0.1"),
+        "mtnas: --contact-points 127.0.0.1: expected HOST:PORT, e.g. 127.0.0.1:8558");
+    badInput(mtnas("worker", "--bootstrap", "--discovery", "kubernetes-api", "--contact-points", "127.0.0.1:8558"),
+        "mtnas: --contact-points needs --bootstrap with --discovery config");
+    badInput(mtnas("worker", "--bootstrap", "--management-port", "70000"),
+        "mtnas: --management-port must be in 0..65535, got 70000");
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,20 +33,18 @@ final class ServeProcess implements AutoCloseable {
     this.token = token;
   }
 
-  /** Starts {@code mtnas serve --port 0 --cluster-port 0} with {@code args}; the output goes to {@code logs/serve-<n>.*}. */
+  /** Starts {@code mtnas serve --port 0 --cluster-port 0 --management-port 0} with {@code args}; the output goes to {@code logs/serve-<n>.*}. */
   static ServeProcess start(Path work, Path logs, String token, Map<String, String> env, String... args)
       throws IOException {
     long n = System.nanoTime();
     Path out = logs.resolve("serve-" + n + ".out");
     Path err = logs.resolve("serve-" + n + ".err");
-    String[] all = new String[args.length + 5];
-    all[0] = "serve";
-    all[1] = "--port";
-    all[2] = "0";
-    all[3] = "--cluster-port"; // tests may run beside another service
-    all[4] = "0";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return new ServeProcess(MtnasProcess.start(work, out, err, env, all), out, err, token);
+    List<String> all = new ArrayList<>(List.of("serve", "--port", "0", "--cluster-port", "0"));
+    if (!List.of(args).contains("--management-port")) {
+      all.addAll(List.of("--management-port", "0")); // tests may run beside another service
+    }
+    all.addAll(List.of(args));
+    return new ServeProcess(MtnasProcess.start(work, out, err, env, all.toArray(String[]::new)), out, err, token);
   }
 
   /** The base URL, once it printed its listening line. */

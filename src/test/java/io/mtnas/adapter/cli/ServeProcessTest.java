@@ -71,7 +71,7 @@ class ServeProcessTest {
     Path out = work.resolve("serve.out");
     Path err = work.resolve("serve.err");
     Process p = MtnasProcess.start(work, out, err, noTokenEnv(), "serve", "--port", "0", "--cluster-port", "0",
-        "--data", "data", "--token-file", tokenFile.toString(), "--benchmarks", tables.toString());
+        "--management-port", "0", "--data", "data", "--token-file", tokenFile.toString(), "--benchmarks", tables.toString());
     try {
       String base = awaitListening(p, out, err);
       assertThat(Files.readString(out)).as("a cluster node with role coordinator, on loopback")

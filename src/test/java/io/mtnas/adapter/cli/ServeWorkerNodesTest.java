@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A service with no workers of its own and two {@code mtnas worker} JVMs on 127.0.0.1 runs an NB201
- * search; one worker JVM is killed with SIGKILL mid-search and another joins. The search ends with
+ * search; one worker JVM is killed with SIGKILL mid-search and another joins, through Cluster
+ * Bootstrap with the service's Management endpoint as contact point. The search ends with
  * every evaluation there once, its lost job dispatched again, and {@code GET /workers} lists the
  * nodes that are there.
  */
@@ -32,15 +33,21 @@ class ServeWorkerNodesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CLUSTER_NODE = Pattern.compile("cluster node pekko://mtnas-serve@127\\.0\\.0\\.1:(\\d+) up");
   private static final Pattern WORKER_UP = Pattern.compile("mtnas worker: node pekko://mtnas-serve@127\\.0\\.0\\.1:(\\d+) joined");
+  private static final Pattern SERVE_MANAGEMENT = Pattern.compile("mtnas serve: management on (http://127\\.0\\.0\\.1:\\d+)");
+  private static final Pattern WORKER_MANAGEMENT = Pattern.compile("management on (http://127\\.0\\.0\\.1:\\d+)");
   private static final int BUDGET = 60;
 
   @TempDir Path work;
   private final List<Process> workers = new ArrayList<>();
 
-  private Process worker(Path logs, int clusterPort, String name) throws Exception {
-    Process p = MtnasProcess.start(work, logs.resolve(name + ".out"), logs.resolve(name + ".err"), "worker",
-        "--join", "127.0.0.1:" + clusterPort, "--benchmarks", MtnasProcess.benchmarks().toString(),
-        "--slots-per-device", "2", "--eval-time", "150");
+  /** A worker JVM with 2 workers; {@code joining} is {@code --join HOST:PORT} or {@code --bootstrap ...}. */
+  private Process worker(Path logs, String name, String... joining) throws Exception {
+    List<String> args = new ArrayList<>(List.of("worker"));
+    args.addAll(List.of(joining));
+    args.addAll(List.of("--benchmarks", MtnasProcess.benchmarks().toString(), "--slots-per-device", "2",
+        "--eval-time", "150"));
+    Process p = MtnasProcess.start(work, logs.resolve(name + ".out"), logs.resolve(name + ".err"),
+        args.toArray(String[]::new));
     workers.add(p);
     return p;
   }
@@ -73,8 +80,9 @@ class ServeWorkerNodesTest {
     try {
       serve.awaitListening();
       int clusterPort = Integer.parseInt(awaitLine(serve.process, serve.out, serve.err, CLUSTER_NODE));
-      Process a = worker(logs, clusterPort, "worker-a");
-      worker(logs, clusterPort, "worker-b");
+      String join = "127.0.0.1:" + clusterPort;
+      Process a = worker(logs, "worker-a", "--join", join);
+      worker(logs, "worker-b", "--join", join);
       String portA = awaitLine(a, logs.resolve("worker-a.out"), logs.resolve("worker-a.err"), WORKER_UP);
       awaitLine(workers.get(1), logs.resolve("worker-b.out"), logs.resolve("worker-b.err"), WORKER_UP);
 
@@ -88,8 +96,20 @@ class ServeWorkerNodesTest {
 
       a.destroyForcibly(); // SIGKILL, mid-search
       assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      Process c = worker(logs, clusterPort, "worker-c");
+      // the new node finds the service through Cluster Bootstrap, its Management endpoint the contact point
+      String serveManagement = awaitLine(serve.process, serve.out, serve.err, SERVE_MANAGEMENT);
+      Process c = worker(logs, "worker-c", "--bootstrap", "--discovery", "config", "--contact-points",
+          serveManagement.substring("http://".length()));
       String portC = awaitLine(c, logs.resolve("worker-c.out"), logs.resolve("worker-c.err"), WORKER_UP);
+      String workerManagement = awaitLine(c, logs.resolve("worker-c.out"), logs.resolve("worker-c.err"),
+          WORKER_MANAGEMENT);
+      for (String probe : List.of(serveManagement + "/alive", serveManagement + "/ready", workerManagement + "/alive",
+          workerManagement + "/ready")) {
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(probe)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(probe + ": " + r.body()).isEqualTo(200);
+      }
       serve.awaitFinished(id, 180);
 
       Set<String> nodes = new TreeSet<>();
