@@ -54,7 +54,7 @@ public final class SpecReader {
   static final Set<String> GP = Set.of("length_scale", "noise", "task_correlation", "max_rows", "scoring");
   static final Set<String> TRANSFER = Set.of("mode", "count", "elite_ratio", "negative_window");
   static final Set<String> TASK = Set.of("name", "benchmark", "fitness", "direction", "threshold", "budget",
-      "test_metrics", "proxy_metrics", "cost_metric", "trainer", "join_after", "join_start");
+      "test_metrics", "proxy_metrics", "cost_metric", "trainer", "join_after", "join_start", "time_budget_s");
   static final Set<String> TRAINER = Set.of("dataset", "channels", "cells_per_stage", "epochs", "batch_size",
       "learning_rate", "seed", "device", "train_network");
   static final Set<String> DATASET = Set.of("kind", "path", "num_classes", "synthetic_images", "synthetic_size",
@@ -385,7 +385,15 @@ public final class SpecReader {
     OptionalLong joinAfter = t.has("join_after")
         ? OptionalLong.of(t.intAtLeast("join_after", 1, 1)) : OptionalLong.empty();
     JoinStart start = t.choice("join_start", JoinStart::parse, JoinStart.BOTH);
-    return startingTask(t, tables, declaredSpace).withJoinAfter(joinAfter).withJoinStart(start);
+    TaskSpec task = startingTask(t, tables, declaredSpace).withJoinAfter(joinAfter).withJoinStart(start);
+    OptionalDouble timeBudget = t.optionalNumber("time_budget_s");
+    if (timeBudget.isPresent() && timeBudget.getAsDouble() <= 0) {
+      throw t.fail(t.at("time_budget_s"), "must be > 0 (seconds of training), got " + num(timeBudget.getAsDouble()));
+    }
+    if (timeBudget.isPresent() && task.costMetric().isEmpty()) {
+      throw t.fail(t.at("time_budget_s"), "needs cost_metric, the column of each evaluation's training seconds");
+    }
+    return task.withTimeBudget(timeBudget);
   }
 
   private static TaskSpec startingTask(JsonFields t, BenchmarkTables tables, Optional<String> declaredSpace) {

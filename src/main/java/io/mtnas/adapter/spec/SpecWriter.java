@@ -74,6 +74,7 @@ public final class SpecWriter {
       t.testMetrics().forEach(n.putArray("test_metrics")::add);
       t.proxyMetrics().forEach(n.putArray("proxy_metrics")::add);
       t.costMetric().ifPresent(c -> n.put("cost_metric", c));
+      t.timeBudget().ifPresent(seconds -> n.put("time_budget_s", seconds));
       t.joinAfter().ifPresent(after -> n.put("join_after", after));
       if (t.joinStart() != JoinStart.BOTH) {
         n.put("join_start", t.joinStart().id());

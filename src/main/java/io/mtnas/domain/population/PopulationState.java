@@ -290,12 +290,14 @@ public final class PopulationState {
   /**
    * True while the task should get another candidate: not solved (when it has a threshold),
    * evaluations plus outstanding below the budget, fewer abandoned candidates than the budget (so
-   * an evaluator that fails everything cannot make the task churn through the whole space), and,
-   * when avoiding seen architectures, something left unseen.
+   * an evaluator that fails everything cannot make the task churn through the whole space), the
+   * time budget (if any) not yet spent by the integrated evaluations' cost, and, when avoiding seen
+   * architectures, something left unseen.
    */
   public boolean wantsMore() {
     return !solved()
         && evaluations + outstanding.size() < task.budget()
+        && !task.timeSpentBy(costSeconds)
         && abandoned < task.budget()
         && !exhausted();
   }

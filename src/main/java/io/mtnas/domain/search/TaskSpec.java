@@ -27,6 +27,9 @@ import java.util.Optional;
  *     search once that many evaluations (of all tasks) have been delivered, as a task added through
  *     the service's API would (a spec that reproduces a join, for benchmarks and tests)
  * @param joinStart where the task's first population comes from when it joins a running search
+ * @param timeBudget seconds of (simulated) training: the task gets no new candidate once its
+ *     evaluations' summed {@code costMetric} reaches it (the NB201/NATS-Bench protocols' simulated
+ *     clock of a sequential search); what is in flight then still counts
  */
 public record TaskSpec(
     String name,
@@ -40,7 +43,8 @@ public record TaskSpec(
     Optional<String> costMetric,
     Optional<TrainerSpec> trainer,
     OptionalLong joinAfter,
-    JoinStart joinStart) {
+    JoinStart joinStart,
+    OptionalDouble timeBudget) {
 
   public TaskSpec {
     Objects.requireNonNull(name, "name");
@@ -52,6 +56,14 @@ public record TaskSpec(
     Objects.requireNonNull(trainer, "trainer");
     Objects.requireNonNull(joinAfter, "joinAfter");
     Objects.requireNonNull(joinStart, "joinStart");
+    Objects.requireNonNull(timeBudget, "timeBudget");
+    if (timeBudget.isPresent() && !(timeBudget.getAsDouble() > 0 && Double.isFinite(timeBudget.getAsDouble()))) {
+      throw new IllegalArgumentException("time budget of task " + name + " must be a finite number > 0, got "
+          + timeBudget.getAsDouble());
+    }
+    if (timeBudget.isPresent() && costMetric.isEmpty()) {
+      throw new IllegalArgumentException("task " + name + " has a time budget but no cost metric to spend it");
+    }
     if (joinAfter.isPresent() && joinAfter.getAsLong() < 1) {
       throw new IllegalArgumentException("task " + name + " must join after >= 1 evaluations, got "
           + joinAfter.getAsLong());
@@ -76,7 +88,7 @@ public record TaskSpec(
       Optional<String> costMetric,
       Optional<TrainerSpec> trainer) {
     this(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics, costMetric, trainer,
-        OptionalLong.empty(), JoinStart.BOTH);
+        OptionalLong.empty(), JoinStart.BOTH, OptionalDouble.empty());
   }
 
   /** A task scored by a benchmark table. */
@@ -97,19 +109,30 @@ public record TaskSpec(
   /** The same task with another evaluation budget. */
   public TaskSpec withBudget(int newBudget) {
     return new TaskSpec(name, benchmark, fitness, direction, threshold, newBudget, testMetrics, proxyMetrics,
-        costMetric, trainer, joinAfter, joinStart);
+        costMetric, trainer, joinAfter, joinStart, timeBudget);
   }
 
   /** The same task joining after {@code evaluations} deliveries (empty: searched from the start). */
   public TaskSpec withJoinAfter(OptionalLong evaluations) {
     return new TaskSpec(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics,
-        costMetric, trainer, evaluations, joinStart);
+        costMetric, trainer, evaluations, joinStart, timeBudget);
   }
 
   /** The same task joining with another first population. */
   public TaskSpec withJoinStart(JoinStart start) {
     return new TaskSpec(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics,
-        costMetric, trainer, joinAfter, start);
+        costMetric, trainer, joinAfter, start, timeBudget);
+  }
+
+  /** The same task with a time budget (empty: none). */
+  public TaskSpec withTimeBudget(OptionalDouble seconds) {
+    return new TaskSpec(name, benchmark, fitness, direction, threshold, budget, testMetrics, proxyMetrics,
+        costMetric, trainer, joinAfter, joinStart, seconds);
+  }
+
+  /** Whether {@code costSeconds} of training spent the time budget (never without one). */
+  public boolean timeSpentBy(double costSeconds) {
+    return timeBudget.isPresent() && costSeconds >= timeBudget.getAsDouble();
   }
 
   /** Whether the task is searched from the start (it does not join later). */

@@ -226,7 +226,7 @@ class SpecReaderTest {
       rejected(s -> task(s, 1).put("thresold", 80.0), "$.tasks[1].thresold")
           .isEqualTo(SOURCE + ": $.tasks[1].thresold: unknown key; known keys here: "
               + "[benchmark, budget, cost_metric, direction, fitness, join_after, join_start, name, proxy_metrics,"
-              + " test_metrics, threshold, trainer]");
+              + " test_metrics, threshold, time_budget_s, trainer]");
     }
 
     @Test
@@ -703,6 +703,21 @@ class SpecReaderTest {
       assertThat(spec.tasks().get(1).proxyMetrics()).containsExactly("cell_params", "cifar10_params_M");
       assertThat(spec.tasks().get(1).evaluationTask().extraMetrics()).contains("cifar10_params_M")
           .doesNotContain("cell_params");
+    }
+
+    @Test
+    void aTimeBudgetSpendsTheCostColumnAndMustBePositive() {
+      SearchSpec spec = parse(s -> task(s, 0).put("cost_metric", "cifar10valid_train_time_s_total_200ep")
+          .put("time_budget_s", 12000));
+      assertThat(spec.tasks().get(0).timeBudget()).hasValue(12000.0);
+      assertThat(spec.tasks().get(1).timeBudget()).isEmpty();
+      rejected(s -> task(s, 0).put("time_budget_s", 0), "$.tasks[0].time_budget_s")
+          .isEqualTo(SOURCE + ": $.tasks[0].time_budget_s: must be > 0 (seconds of training), got 0");
+      rejected(s -> task(s, 0).put("time_budget_s", "12000"), "$.tasks[0].time_budget_s")
+          .startsWith(SOURCE + ": $.tasks[0].time_budget_s: must be a finite number");
+      rejected(s -> task(s, 0).put("time_budget_s", 12000), "$.tasks[0].time_budget_s")
+          .isEqualTo(SOURCE + ": $.tasks[0].time_budget_s: needs cost_metric, the column of each evaluation's"
+              + " training seconds");
     }
 
     @Test

@@ -51,7 +51,7 @@ class SpecRoundTripTest {
                     OptionalDouble.of(89.99999999999999), 15625,
                     List.of("cifar10_test_acc_200ep", "cifar100_test_acc_200ep"),
                     List.of("cifar10_freerea_synflow", "cifar10_nbsz_synflow", "cifar10_params_M"),
-                    Optional.of("cifar10valid_train_time_s_total_200ep")),
+                    Optional.of("cifar10valid_train_time_s_total_200ep")).withTimeBudget(OptionalDouble.of(12_000.5)),
                 new TaskSpec("loss", "nb201", "cifar10valid_val_loss_200ep", Direction.MIN,
                     OptionalDouble.of(0.1 + 0.2), 1, List.of("cifar10_test_acc_200ep"), List.of(),
                     Optional.empty()),
