@@ -30,14 +30,14 @@ def wait_for(path, pattern, proc, timeout=120):
 class Node:
     """One JVM whose output goes to a fresh log file in `logs` each time it starts."""
 
-    def __init__(self, logs, name, args):
-        self.logs, self.name, self.args, self.starts = logs, name, args, 0
+    def __init__(self, logs, name, args, java_opts=()):
+        self.logs, self.name, self.args, self.starts, self.java_opts = logs, name, args, 0, list(java_opts)
 
     def start(self, ready, heap="512m"):
         self.starts += 1
         self.log = os.path.join(self.logs, "%s-%d.out" % (self.name, self.starts))
         out = open(self.log, "w")
-        self.p = subprocess.Popen(["java", "-Xmx" + heap, "-jar", JAR] + self.args, stdout=out, stderr=subprocess.STDOUT,
+        self.p = subprocess.Popen(["java", "-Xmx" + heap] + self.java_opts + ["-jar", JAR] + self.args, stdout=out, stderr=subprocess.STDOUT,
                                   env=dict(os.environ, MTNAS_API_TOKEN=TOKEN))
         if ready:
             wait_for(self.log, ready, self.p)
