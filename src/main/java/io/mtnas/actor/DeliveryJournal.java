@@ -6,12 +6,15 @@ import io.mtnas.domain.work.StoredDelivery;
 import io.mtnas.domain.work.StoredInput;
 import io.mtnas.domain.work.StoredJoin;
 import io.mtnas.domain.work.StoredNotice;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
@@ -29,14 +32,57 @@ public final class DeliveryJournal
 
   public sealed interface Command extends NoSerializationVerificationNeeded {}
 
+  /** One input to store and then pass on; sent alone, it is a write of its own. */
+  public sealed interface Entry extends Command {
+    StoredInput input();
+
+    /** Tells the stored input to whoever waits for it. */
+    void passOn();
+  }
+
   /** Persist {@code delivery}, then tell it to {@code to}. */
-  public record Record(StoredDelivery delivery, ActorRef<WorkManager.Delivered> to) implements Command {}
+  public record Record(StoredDelivery delivery, ActorRef<WorkManager.Delivered> to) implements Entry {
+    public StoredInput input() {
+      return delivery;
+    }
+
+    public void passOn() {
+      to.tell(WorkManager.Delivered.of(delivery));
+    }
+  }
 
   /** Persist {@code budget} (placed after the deliveries stored so far), then tell it to {@code to}. */
-  public record RecordBudget(StoredBudget budget, ActorRef<WorkManager.BudgetNotice> to) implements Command {}
+  public record RecordBudget(StoredBudget budget, ActorRef<WorkManager.BudgetNotice> to) implements Entry {
+    public StoredInput input() {
+      return budget;
+    }
+
+    public void passOn() {
+      to.tell(new WorkManager.BudgetNotice(budget.budget()));
+    }
+  }
 
   /** Persist {@code join} (placed after the deliveries stored so far), then tell it to {@code to}. */
-  public record RecordJoin(StoredJoin join, ActorRef<WorkManager.TaskJoined> to) implements Command {}
+  public record RecordJoin(StoredJoin join, ActorRef<WorkManager.TaskJoined> to) implements Entry {
+    public StoredInput input() {
+      return join;
+    }
+
+    public void passOn() {
+      to.tell(new WorkManager.TaskJoined(join.task(), join.afterDelivery()));
+    }
+  }
+
+  /**
+   * Persist {@code entries} in one atomic write, in this order, then pass each on and tell {@code
+   * written}: what {@link DeliveryBatcher} sends.
+   */
+  public record Write(List<Entry> entries, ActorRef<Written> written) implements Command {}
+
+  /** A {@link Write} is stored and its entries passed on. */
+  public enum Written implements NoSerializationVerificationNeeded {
+    INSTANCE
+  }
 
   private final ActorRef<StoredDeliveries> recovered;
 
@@ -65,28 +111,32 @@ public final class DeliveryJournal
   public CommandHandler<Command, StoredInput, StoredDeliveries> commandHandler() {
     return newCommandHandlerBuilder()
         .forAnyState()
-        .onCommand(Record.class, (state, r) -> {
-          if (r.delivery().sequence() != state.size() + 1) {
-            throw new IllegalStateException("delivery " + r.delivery().sequence() + " after " + state.size()
-                + " stored: the work manager must number them 1, 2, 3...");
-          }
-          return Effect().persist((StoredInput) r.delivery())
-              .thenRun(s -> r.to().tell(WorkManager.Delivered.of(r.delivery())));
-        })
-        .onCommand(RecordBudget.class, (state, r) -> persistNotice(state, r.budget(),
-            () -> r.to().tell(new WorkManager.BudgetNotice(r.budget().budget()))))
-        .onCommand(RecordJoin.class, (state, r) -> persistNotice(state, r.join(),
-            () -> r.to().tell(new WorkManager.TaskJoined(r.join().task(), r.join().afterDelivery()))))
+        .onCommand(Entry.class, (state, e) -> write(state, List.of(e), () -> {}))
+        .onCommand(Write.class, (state, w) -> write(state, w.entries(), () -> w.written().tell(Written.INSTANCE)))
         .build();
   }
 
-  private org.apache.pekko.persistence.typed.javadsl.Effect<StoredInput, StoredDeliveries> persistNotice(
-      StoredDeliveries state, StoredNotice notice, Runnable then) {
-    if (notice.afterDelivery() != state.size()) {
-      throw new IllegalStateException("notice " + notice + " placed after delivery " + notice.afterDelivery()
-          + " with " + state.size() + " stored");
+  /** Checks each entry's place against what is stored before it, then stores them all at once. */
+  private Effect<StoredInput, StoredDeliveries> write(StoredDeliveries state, List<Entry> entries, Runnable done) {
+    long stored = state.size();
+    List<StoredInput> inputs = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      StoredInput input = e.input();
+      if (input instanceof StoredDelivery d) {
+        if (d.sequence() != ++stored) {
+          throw new IllegalStateException("delivery " + d.sequence() + " after " + (stored - 1)
+              + " stored: the work manager must number them 1, 2, 3...");
+        }
+      } else if (input instanceof StoredNotice n && n.afterDelivery() != stored) {
+        throw new IllegalStateException("notice " + n + " placed after delivery " + n.afterDelivery()
+            + " with " + stored + " stored");
+      }
+      inputs.add(input);
     }
-    return Effect().persist((StoredInput) notice).thenRun(s -> then.run());
+    return Effect().persist(inputs).thenRun(s -> {
+      entries.forEach(Entry::passOn);
+      done.run();
+    });
   }
 
   @Override

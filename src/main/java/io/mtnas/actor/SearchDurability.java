@@ -12,14 +12,15 @@ import org.apache.pekko.actor.typed.ActorRef;
  * go to them directly ({@code mtnas run}), and, after a restart, what it stored before. Budget
  * notices and joins take the same way, so they keep their place among the deliveries.
  */
-public record SearchDurability(Replay replay, Optional<ActorRef<DeliveryJournal.Command>> journal) {
+public record SearchDurability(Replay replay, Optional<ActorRef<DeliveryJournal.Entry>> journal) {
   private static final SearchDurability NONE = new SearchDurability(Replay.none(), Optional.empty());
 
   public static SearchDurability none() {
     return NONE;
   }
 
-  public static SearchDurability journaled(Replay replay, ActorRef<DeliveryJournal.Command> journal) {
+  /** @param journal where entries are stored: the journal, or a {@link DeliveryBatcher} in front of it */
+  public static SearchDurability journaled(Replay replay, ActorRef<DeliveryJournal.Entry> journal) {
     return new SearchDurability(replay, Optional.of(journal));
   }
 

@@ -151,10 +151,11 @@ public final class SearchHost {
           var journal = context.spawn(DeliveryJournal.create(run.searchId(),
               context.messageAdapter(StoredDeliveries.class, Recovered::new)), "deliveries");
           context.watch(journal);
+          var batcher = context.spawn(DeliveryBatcher.create(journal), "delivery-batches");
           List<Change> early = new ArrayList<>();
           return Behaviors.receive(SessionMessage.class)
               .onMessage(Recovered.class, r -> running(context, run, settings, blockingExecutor,
-                  SearchDurability.journaled(Replay.of(r.stored()), journal), early))
+                  SearchDurability.journaled(Replay.of(r.stored()), batcher), early))
               .onMessage(Change.class, c -> {
                 early.add(c);
                 return Behaviors.same();

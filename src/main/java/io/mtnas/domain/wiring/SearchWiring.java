@@ -90,7 +90,9 @@ public record SearchWiring(
     PredictorSettings defaults = PredictorSettings.defaults();
     PredictorSettings settings = new PredictorSettings(
         guidance.predictorOtherTasks(), defaults.otherTaskWeight(), defaults.minimumOwnResults());
-    return new Predictor(features, regressor, settings, resources.retrain(), directions, resources.prior());
+    // one training point per round of the jobs in flight; 1 worker: every outcome, as always
+    RetrainSchedule retrain = resources.retrain().withStride(spec.workers());
+    return new Predictor(features, regressor, settings, retrain, directions, resources.prior());
   }
 
   private static Map<String, Direction> directions(SearchSpec spec, PriorResults prior) {

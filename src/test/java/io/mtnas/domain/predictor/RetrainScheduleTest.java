@@ -45,7 +45,37 @@ class RetrainScheduleTest {
   }
 
   @Test
+  void aStrideRetrainsOncePerRoundOfJobsInFlightAfterTheFirstRound() {
+    RetrainSchedule s = new RetrainSchedule(1000, 0.05).withStride(64);
+    assertThat(s.trainingPoint(1)).isEqualTo(1);
+    assertThat(s.trainingPoint(64)).isEqualTo(64);
+    assertThat(s.trainingPoint(65)).isEqualTo(64);
+    assertThat(s.trainingPoint(127)).isEqualTo(64);
+    assertThat(s.trainingPoint(128)).isEqualTo(128);
+    assertThat(s.trainingPoint(1001)).isEqualTo(1000);
+    TreeSet<Long> points = new TreeSet<>();
+    long last = 0;
+    for (long asOf = 1; asOf <= 1000; asOf++) {
+      long p = s.trainingPoint(asOf);
+      assertThat(p).isBetween(last, asOf);
+      assertThat(asOf - p).isLessThan(64);
+      points.add(p);
+      last = p;
+    }
+    assertThat(points).hasSize(64 + 14); // outcomes 1..64, then 128, 192, ..., 960
+  }
+
+  @Test
+  void strideOneIsTheScheduleAsItWas() {
+    RetrainSchedule plain = RetrainSchedule.defaults();
+    RetrainSchedule one = plain.withStride(1);
+    LongStream.rangeClosed(1, 5_000).forEach(asOf ->
+        assertThat(one.trainingPoint(asOf)).isEqualTo(plain.trainingPoint(asOf)));
+  }
+
+  @Test
   void badSettingsAreRejected() {
+    assertThatThrownBy(() -> RetrainSchedule.defaults().withStride(0)).hasMessageContaining("stride");
     assertThatThrownBy(() -> new RetrainSchedule(0, 0.05)).hasMessageContaining("every-outcome-until");
     assertThatThrownBy(() -> new RetrainSchedule(10, 0)).hasMessageContaining("growth");
     assertThatThrownBy(() -> new RetrainSchedule(10, 1.5)).hasMessageContaining("growth");

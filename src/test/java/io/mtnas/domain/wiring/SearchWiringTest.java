@@ -90,6 +90,16 @@ class SearchWiringTest {
   }
 
   @Test
+  void thePredictorRetrainsOncePerRoundOfTheJobsInFlight() {
+    SearchSpec one = spec("ktnas", A, B);
+    SearchSpec many = new SearchSpec(one.name(), one.space(), one.seed(), 16, one.strategy(), one.tasks());
+    assertThat(SearchWiring.of(one, RESOURCES).predictor().orElseThrow().retrain())
+        .isEqualTo(RESOURCES.retrain());
+    assertThat(SearchWiring.of(many, RESOURCES).predictor().orElseThrow().retrain())
+        .isEqualTo(RESOURCES.retrain().withStride(16));
+  }
+
+  @Test
   void ktnasGpBringsItsOwnGaussianProcessAndNoProxies() {
     SearchWiring wiring = SearchWiring.of(spec("ktnas-gp", A, B), SearchResources.none());
     SearchWiring.Predictor predictor = wiring.predictor().orElseThrow();
