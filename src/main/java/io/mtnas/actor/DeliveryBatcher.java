@@ -1,7 +1,6 @@
 package io.mtnas.actor;
 
 import io.mtnas.domain.work.WriteBatches;
-import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -32,7 +31,7 @@ public final class DeliveryBatcher {
 
   private static Behavior<Object> next(ActorRef<DeliveryJournal.Command> journal,
       ActorRef<DeliveryJournal.Written> self, WriteBatches.Step<DeliveryJournal.Entry> step) {
-    step.write().ifPresent(entries -> journal.tell(new DeliveryJournal.Write(List.copyOf(entries), self)));
+    step.write().ifPresent(entries -> journal.tell(new DeliveryJournal.Write(entries, self)));
     return batching(journal, self, step.next());
   }
 }

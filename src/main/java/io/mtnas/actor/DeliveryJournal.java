@@ -32,8 +32,8 @@ public final class DeliveryJournal
 
   public sealed interface Command extends NoSerializationVerificationNeeded {}
 
-  /** One input to store and then pass on; sent alone, it is a write of its own. */
-  public sealed interface Entry extends Command {
+  /** One input to store and then pass on: what the {@link DeliveryBatcher} takes and groups into a {@link Write}. */
+  public sealed interface Entry extends NoSerializationVerificationNeeded {
     StoredInput input();
 
     /** Tells the stored input to whoever waits for it. */
@@ -111,13 +111,13 @@ public final class DeliveryJournal
   public CommandHandler<Command, StoredInput, StoredDeliveries> commandHandler() {
     return newCommandHandlerBuilder()
         .forAnyState()
-        .onCommand(Entry.class, (state, e) -> write(state, List.of(e), () -> {}))
-        .onCommand(Write.class, (state, w) -> write(state, w.entries(), () -> w.written().tell(Written.INSTANCE)))
+        .onCommand(Write.class, this::write)
         .build();
   }
 
   /** Checks each entry's place against what is stored before it, then stores them all at once. */
-  private Effect<StoredInput, StoredDeliveries> write(StoredDeliveries state, List<Entry> entries, Runnable done) {
+  private Effect<StoredInput, StoredDeliveries> write(StoredDeliveries state, Write write) {
+    List<Entry> entries = write.entries();
     long stored = state.size();
     List<StoredInput> inputs = new ArrayList<>(entries.size());
     for (Entry e : entries) {
@@ -135,7 +135,7 @@ public final class DeliveryJournal
     }
     return Effect().persist(inputs).thenRun(s -> {
       entries.forEach(Entry::passOn);
-      done.run();
+      write.written().tell(Written.INSTANCE);
     });
   }
 

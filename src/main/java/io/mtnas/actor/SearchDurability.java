@@ -19,7 +19,7 @@ public record SearchDurability(Replay replay, Optional<ActorRef<DeliveryJournal.
     return NONE;
   }
 
-  /** @param journal where entries are stored: the journal, or a {@link DeliveryBatcher} in front of it */
+  /** @param journal the {@link DeliveryBatcher} in front of the search's journal */
   public static SearchDurability journaled(Replay replay, ActorRef<DeliveryJournal.Entry> journal) {
     return new SearchDurability(replay, Optional.of(journal));
   }

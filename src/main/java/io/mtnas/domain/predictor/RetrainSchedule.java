@@ -9,7 +9,6 @@ package io.mtnas.domain.predictor;
  * 10,000 results, docs/benchmarks.md section 8), so a large search would otherwise spend most of
  * its time retraining on data that differs by one result in ten thousand.
  *
- *
  * <p>With {@code stride} > 1, "every outcome" becomes every {@code stride}-th one (after the first
  * {@code stride}): a search with N jobs in flight proposes each candidate while up to N - 1 other
  * results are still out anyway, so a model up to N - 1 outcomes old changes little, while
